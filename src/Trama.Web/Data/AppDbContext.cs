@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Trama.Web.Features.Account;
+using Trama.Web.Features.Organisations;
+using Trama.Web.Features.People;
+using Trama.Web.Features.Programmes;
+
+namespace Trama.Web.Data;
+
+/// The one model for both engines. Provider subclasses exist only so each engine keeps its own
+/// migration set (see docs/adr/0002-one-migration-set-per-provider.md).
+public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Territory> Territories => Set<Territory>();
+
+    public DbSet<Programme> Programmes => Set<Programme>();
+
+    public DbSet<ProgrammePartner> ProgrammePartners => Set<ProgrammePartner>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
+
+    public DbSet<Person> People => Set<Person>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+
+        // Roles are part of the schema: every install has them, with or without demo data.
+        builder.Entity<IdentityRole>().HasData(Features.Account.Roles.All.Select(r => new IdentityRole
+        {
+            Id = "role-" + r.ToLowerInvariant(),
+            Name = r,
+            NormalizedName = r.ToUpperInvariant(),
+            ConcurrencyStamp = "role-" + r.ToLowerInvariant(),
+        }));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums as text: readable in both engines and safe when members are reordered.
+        configurationBuilder.Properties<OrganisationKind>().HaveConversion<string>().HaveMaxLength(40);
+        configurationBuilder.Properties<PartnerRole>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Trama.Web.Data.Postgres;
+using Trama.Web.Data.Sqlite;
+
+namespace Trama.Web.Data;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddTramaDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = DatabaseOptions.From(configuration, environment.ContentRootPath);
+        services.AddSingleton(options);
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString));
+                break;
+            case DatabaseProvider.Postgres:
+                services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
+                break;
+        }
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+        return services;
+    }
+
+    /// Creates the data folder, applies the provider's migrations and switches SQLite to WAL, before
+    /// the app takes requests: a half-migrated database never serves a page.
+    public static async Task MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        var options = services.GetRequiredService<DatabaseOptions>();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+            var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(folder))
+            {
+                Directory.CreateDirectory(folder);
+            }
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (options.Provider == DatabaseProvider.Sqlite)
+        {
+            // WAL lets readers go on while one writer commits; the mode is stored in the file.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.CloseConnectionAsync();
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Trama.Web.Data;
+using Trama.Web.Features.Account;
+using Trama.Web.Features.Organisations;
+using Trama.Web.Features.People;
+
+namespace Trama.Web.Features.Demo;
+
+/// Loads the demo programmes once: a database that already holds them is left as it is.
+public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+{
+    public async Task SeedAsync(CancellationToken cancellationToken = default)
+    {
+        if (await db.Programmes.AnyAsync(p => p.Code == DemoData.Amicitta, cancellationToken))
+        {
+            return;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var territories = DemoData.Territories.ToDictionary(t => t.Code);
+        db.Territories.AddRange(territories.Values);
+        var programmes = DemoData.Programmes(territories).ToDictionary(p => p.Code);
+        db.Programmes.AddRange(programmes.Values);
+
+        var organisations = new Dictionary<string, Organisation>();
+        foreach (var o in DemoData.Organisations)
+        {
+            organisations[o.Name] = new Organisation
+            {
+                Name = o.Name,
+                Kind = o.Kind,
+                Territory = territories[o.TerritoryCode],
+                Address = o.Address,
+                Parent = o.Parent is null ? null : organisations[o.Parent],
+            };
+        }
+
+        db.Organisations.AddRange(organisations.Values);
+        foreach (var p in DemoData.Partners)
+        {
+            programmes[p.ProgrammeCode].Partners.Add(new() { Organisation = organisations[p.Organisation], Role = p.Role });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = new DateOnly(2018, 10, 1);
+        var created = new Dictionary<string, AppUser>();
+        foreach (var u in DemoData.Users)
+        {
+            var user = new AppUser
+            {
+                UserName = u.UserName,
+                Email = DemoData.EmailOf(u.UserName),
+                EmailConfirmed = true,
+                DisplayName = u.DisplayName,
+                IsDemo = true,
+                CreatedAtUtc = now,
+            };
+            Check(await users.CreateAsync(user, DemoData.Password));
+            Check(await users.AddToRoleAsync(user, u.Role));
+            foreach (var name in u.Organisations)
+            {
+                db.OrganisationMemberships.Add(new OrganisationMembership { UserId = user.Id, OrganisationId = organisations[name].Id, StartsOn = since });
+            }
+
+            created[u.UserName] = user;
+        }
+
+        foreach (var p in DemoData.People)
+        {
+            db.People.Add(new Person
+            {
+                PseudonymousCode = p.Code,
+                GivenName = p.GivenName,
+                FamilyName = p.FamilyName,
+                FiscalCode = p.FiscalCode,
+                BirthDate = p.BirthDate,
+                ProgrammeId = programmes[p.ProgrammeCode].Id,
+                UserId = p.UserName is null ? null : created[p.UserName].Id,
+            });
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogLoaded(logger, programmes.Count, organisations.Count, created.Count);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded: {Programmes} programmes, {Organisations} organisations, {Users} users")]
+    private static partial void LogLoaded(ILogger logger, int programmes, int organisations, int users);
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Demo data could not be loaded: " + string.Join("; ", result.Errors.Select(e => e.Code)));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Trama.Web.Features.Account;
+
+namespace Trama.Web.Features.People;
+
+internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
+{
+    public void Configure(EntityTypeBuilder<Person> builder)
+    {
+        builder.Property(p => p.PseudonymousCode).HasMaxLength(20);
+        builder.HasIndex(p => p.PseudonymousCode).IsUnique();
+        builder.Property(p => p.GivenName).HasMaxLength(100);
+        builder.Property(p => p.FamilyName).HasMaxLength(100);
+        builder.Property(p => p.FiscalCode).HasMaxLength(16);
+        builder.HasIndex(p => p.FiscalCode).IsUnique();
+        builder.HasOne(p => p.Programme).WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithOne().HasForeignKey<Person>(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Trama.Web.Features.Programmes;
+
+internal sealed class TerritoryConfiguration : IEntityTypeConfiguration<Territory>
+{
+    public void Configure(EntityTypeBuilder<Territory> builder)
+    {
+        builder.Property(t => t.Code).HasMaxLength(40);
+        builder.HasIndex(t => t.Code).IsUnique();
+        builder.Property(t => t.Name).HasMaxLength(200);
+        builder.Property(t => t.Region).HasMaxLength(100);
+        builder.Property(t => t.Municipality).HasMaxLength(100);
+    }
+}
+
+internal sealed class ProgrammeConfiguration : IEntityTypeConfiguration<Programme>
+{
+    public void Configure(EntityTypeBuilder<Programme> builder)
+    {
+        builder.Property(p => p.Code).HasMaxLength(40);
+        builder.HasIndex(p => p.Code).IsUnique();
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.Summary).HasMaxLength(2000);
+        builder.Property(p => p.FunderName).HasMaxLength(200);
+        builder.HasOne(p => p.Territory).WithMany(t => t.Programmes).HasForeignKey(p => p.TerritoryId).OnDelete(DeleteBehavior.Restrict);
+        builder.ToTable(t => t.HasCheckConstraint("CK_Programmes_FunderShare", "\"FunderMaxSharePercent\" IS NULL OR (\"FunderMaxSharePercent\" BETWEEN 0 AND 100)"));
+    }
+}
+
+internal sealed class ProgrammePartnerConfiguration : IEntityTypeConfiguration<ProgrammePartner>
+{
+    public void Configure(EntityTypeBuilder<ProgrammePartner> builder)
+    {
+        builder.HasKey(p => new { p.ProgrammeId, p.OrganisationId });
+        builder.HasOne(p => p.Programme).WithMany(p => p.Partners).HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(p => p.Organisation).WithMany(o => o.Programmes).HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Trama.Web.Data;
+using Trama.Web.Features.Account;
+
+namespace Trama.Web.Features.Programmes;
+
+public sealed record ProgrammeSummary(Guid Id, string Code, string Name, string TerritoryName);
+
+/// The programmes the signed-in user works in (through their current organisations, or as the
+/// person in care) and the one chosen in the header. Resolved once per request.
+public sealed class ProgrammeContext(AppDbContext db, IHttpContextAccessor http, TimeProvider clock)
+{
+    public const string CookieName = "trama.programme";
+
+    private (IReadOnlyList<ProgrammeSummary> Available, ProgrammeSummary? Current)? resolved;
+
+    public async Task<IReadOnlyList<ProgrammeSummary>> AvailableAsync() => (await ResolveAsync()).Available;
+
+    public async Task<ProgrammeSummary?> CurrentAsync() => (await ResolveAsync()).Current;
+
+    private async Task<(IReadOnlyList<ProgrammeSummary> Available, ProgrammeSummary? Current)> ResolveAsync()
+    {
+        if (resolved is { } done)
+        {
+            return done;
+        }
+
+        var context = http.HttpContext;
+        var user = context?.User;
+        var userId = user?.FindFirstValue(ClaimTypes.NameIdentifier);
+        List<ProgrammeSummary> available = [];
+        if (userId is not null)
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var all = user!.IsInRole(Roles.Administrator);
+            available = await db.Programmes
+                .AsNoTracking()
+                .Where(p => all
+                    || p.Partners.Any(pp => pp.Organisation.Members.Any(m =>
+                        m.UserId == userId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today)))
+                    || db.People.Any(person => person.UserId == userId && person.ProgrammeId == p.Id))
+                .OrderBy(p => p.Name)
+                .Select(p => new ProgrammeSummary(p.Id, p.Code, p.Name, p.Territory.Name))
+                .ToListAsync();
+        }
+
+        var chosen = context?.Request.Cookies[CookieName];
+        var current = available.FirstOrDefault(p => p.Code == chosen) ?? (available.Count > 0 ? available[0] : null);
+        resolved = (available, current);
+        return resolved.Value;
+    }
+}

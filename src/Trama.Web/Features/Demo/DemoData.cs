@@ -26,7 +26,8 @@ public static class DemoData
     public const string Amicitta = "AMICITTA";
     public const string StiamoBene = "CROCETTA";
 
-    public static readonly IReadOnlyList<Territory> Territories =
+    /// New instances on every call: entities must never be shared between two DbContexts.
+    public static IReadOnlyList<Territory> Territories() =>
     [
         new() { Code = Milano, Name = "Milano – Municipio 9", Region = "Lombardia", Municipality = "Milano", Residents = 350_000 },
         new() { Code = Crocetta, Name = "Cinisello Balsamo – Crocetta", Region = "Lombardia", Municipality = "Cinisello Balsamo", Residents = 7_000 },

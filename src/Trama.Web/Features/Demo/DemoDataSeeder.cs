@@ -18,7 +18,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var territories = DemoData.Territories.ToDictionary(t => t.Code);
+        var territories = DemoData.Territories().ToDictionary(t => t.Code);
         db.Territories.AddRange(territories.Values);
         var programmes = DemoData.Programmes(territories).ToDictionary(p => p.Code);
         db.Programmes.AddRange(programmes.Values);

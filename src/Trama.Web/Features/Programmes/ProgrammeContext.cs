@@ -40,9 +40,9 @@ public sealed class ProgrammeContext(AppDbContext db, IHttpContextAccessor http,
                     || p.Partners.Any(pp => pp.Organisation.Members.Any(m =>
                         m.UserId == userId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today)))
                     || db.People.Any(person => person.UserId == userId && person.ProgrammeId == p.Id))
-                .OrderBy(p => p.Name)
                 .Select(p => new ProgrammeSummary(p.Id, p.Code, p.Name, p.Territory.Name))
                 .ToListAsync();
+            available.Sort((a, b) => string.Compare(a.Name, b.Name, Infrastructure.Localisation.Italian, System.Globalization.CompareOptions.IgnoreCase));
         }
 
         var chosen = context?.Request.Cookies[CookieName];

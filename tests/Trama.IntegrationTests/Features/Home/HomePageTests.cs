@@ -1,0 +1,121 @@
+using Trama.IntegrationTests.Builders;
+using Trama.IntegrationTests.Infrastructure;
+using Trama.Web.Features.Account;
+
+namespace Trama.IntegrationTests.Features.Home;
+
+[Trait("Database", "Any")]
+public sealed class HomePageTests(TramaApp app) : IClassFixture<TramaApp>
+{
+    [Theory]
+    [InlineData("clinico", "home-care", "Clinico CPS / case manager DSM", "CPS clinician / DSM case manager")]
+    [InlineData("assistente.sociale", "home-care", "Assistente sociale del Comune", "Municipal social worker")]
+    [InlineData("operatore", "home-care", "Operatore di riferimento", "Key worker")]
+    [InlineData("esp", "home-care", "Esperto in supporto tra pari (ESP)", "Peer support expert (ESP)")]
+    [InlineData("volontario", "home-local", "Facilitatore naturale / volontario", "Natural facilitator / volunteer")]
+    [InlineData("beneficiario", "home-beneficiary", "Persona in percorso", "Person in care")]
+    [InlineData("coordinatore", "partners", "Coordinatore di rete", "Network coordinator")]
+    [InlineData("sportello", "home-local", "Presidio di prossimità", "Front-desk point")]
+    [InlineData("fondazione", "home-funder", "Fondazione / finanziatore", "Foundation / funder")]
+    [InlineData("admin", "home-administrator", "Amministratore", "Administrator")]
+    public async Task Home_EachDemoRole_ShowsItsOwnSectionInItalianThenEnglish(string userName, string section, string italianRole, string englishRole)
+    {
+        using var session = app.NewSession();
+        var home = await session.LoginAsync(userName);
+        Assert.Equal("/", home.Url.AbsolutePath);
+        Assert.NotNull(home.Find($"[data-testid={section}]"));
+        Assert.Equal(italianRole, home.TextOf("[data-testid=roles]"));
+        Assert.Equal("it", home.Document.DocumentElement.GetAttribute("lang"));
+
+        var english = await session.SwitchLanguageAsync(home, "en");
+        Assert.Equal("/", english.Url.AbsolutePath);
+        Assert.Equal(englishRole, english.TextOf("[data-testid=roles]"));
+        Assert.Equal("en", english.Document.DocumentElement.GetAttribute("lang"));
+    }
+
+    [Fact]
+    public async Task Home_Clinician_SeesTheProgrammeAndItsNetwork()
+    {
+        using var session = app.NewSession();
+        var home = await session.LoginAsync("clinico");
+        Assert.Equal("aMIcittà – Budget di salute di comunità", home.TextOf("[data-testid=current-programme]"));
+        Assert.Contains("CPS via Cherasco", home.TextOf("[data-testid=home-organisations]"));
+        Assert.Contains("Cooperativa Lotta contro l'Emarginazione", home.TextOf("[data-testid=partners]"));
+        Assert.Contains("Capofila", home.TextOf("[data-testid=partners]"));
+        Assert.Equal("8", home.TextOf("[data-testid=people-count]"));
+    }
+
+    [Fact]
+    public async Task Home_ProgrammePeriod_IsInItalianDateFormatInBothLanguages()
+    {
+        using var session = app.NewSession();
+        var home = await session.LoginAsync("clinico");
+        Assert.Equal("dal 1 ottobre 2018", home.TextOf("[data-testid=programme-period]"));
+        var english = await session.SwitchLanguageAsync(home, "en");
+        Assert.Equal("from 1 ottobre 2018", english.TextOf("[data-testid=programme-period]"));
+    }
+
+    [Fact]
+    public async Task Home_FunderOfASmallProgramme_SeesThePeopleCountSuppressed()
+    {
+        var funder = await new UserBuilder().WithRole(Roles.Funder).InOrganisation("Fondazione Comunitaria Nord Milano").CreateAsync(app);
+        using var session = app.NewSession();
+        var home = await session.LoginAsync(funder.UserName, funder.Password);
+        Assert.Equal("Stiamo bene in Crocetta", home.TextOf("[data-testid=current-programme]"));
+        Assert.Equal("< 5", home.TextOf("[data-testid=people-count]"));
+    }
+
+    [Fact]
+    public async Task Home_FunderOfALargerProgramme_SeesTheCount()
+    {
+        using var session = app.NewSession();
+        var home = await session.LoginAsync("fondazione");
+        Assert.Equal("8", home.TextOf("[data-testid=people-count]"));
+    }
+
+    [Fact]
+    public async Task Home_FrontDesk_SeesCrocettaLocalActorsWithAddresses()
+    {
+        using var session = app.NewSession();
+        var home = await session.LoginAsync("sportello");
+        Assert.Equal("Stiamo bene in Crocetta", home.TextOf("[data-testid=current-programme]"));
+        var local = home.TextOf("[data-testid=home-local]");
+        Assert.Contains("Casa della Cittadinanza", local);
+        Assert.Contains("Viale Abruzzi 11, Cinisello Balsamo", local);
+        Assert.Contains("Parrocchia San Pietro Martire", local);
+    }
+
+    [Fact]
+    public async Task Home_Beneficiary_SeesOwnCodeButNoOtherPerson()
+    {
+        using var session = app.NewSession();
+        var home = await session.LoginAsync("beneficiario");
+        Assert.Contains("AMI-0001", home.TextOf("[data-testid=home-beneficiary]"));
+        Assert.DoesNotContain("AMI-0002", home.Html, StringComparison.Ordinal);
+        Assert.Null(home.Find("[data-testid=people-count]"));
+    }
+
+    [Fact]
+    public async Task ProgrammeSwitch_CoordinatorInBothProgrammes_ChangesTheHeader()
+    {
+        using var session = app.NewSession();
+        var home = await session.LoginAsync("coordinatore");
+        Assert.Equal("aMIcittà – Budget di salute di comunità", home.TextOf("[data-testid=current-programme]"));
+        var switched = await session.SubmitAsync(home, "form[action='/Account/Programme']", ("code", "CROCETTA"));
+        Assert.Equal("Stiamo bene in Crocetta", switched.TextOf("[data-testid=current-programme]"));
+        Assert.Contains("Cooperativa Sociale Il Torpedone", switched.TextOf("[data-testid=partners]"));
+    }
+
+    [Fact]
+    public async Task ProgrammeSwitch_ToAProgrammeTheUserIsNotIn_IsIgnored()
+    {
+        using var session = app.NewSession();
+        var home = await session.LoginAsync("clinico");
+        Assert.Null(home.Find("form[action='/Account/Programme']"));
+        var token = home.Find("form[action='/Account/Logout'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new FormUrlEncodedContent([new("code", "CROCETTA"), new("__RequestVerificationToken", token)]);
+        await session.Client.PostAsync(new Uri("/Account/Programme", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        var after = await session.GetAsync("/");
+        Assert.Equal("aMIcittà – Budget di salute di comunità", after.TextOf("[data-testid=current-programme]"));
+    }
+}

@@ -1,0 +1,94 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Trama.Web.Data;
+
+namespace Trama.IntegrationTests.Infrastructure;
+
+/// The real app (Program.cs, middleware, migrations, demo data) on a real database of its own.
+/// `Kestrel: true` serves it on a loopback port for the browser tests.
+public sealed class TramaApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    private readonly bool demoData;
+    private readonly bool kestrel;
+    private readonly TestDatabase? sharedDatabase;
+    private TestDatabase? database;
+
+    public TramaApp()
+        : this(demoData: true, kestrel: false, database: null)
+    {
+    }
+
+    private TramaApp(bool demoData, bool kestrel, TestDatabase? database)
+    {
+        this.demoData = demoData;
+        this.kestrel = kestrel;
+        sharedDatabase = database;
+    }
+
+    /// An app the test starts itself (`await app.InitializeAsync()`), for the few tests that need
+    /// another set-up than the shared fixture.
+    public static TramaApp Create(bool demoData = true, bool kestrel = false, TestDatabase? database = null) => new(demoData, kestrel, database);
+
+    public TestDatabase Database => database ?? throw new InvalidOperationException("The app has not started.");
+
+    public Uri RootUri { get; private set; } = new("http://localhost");
+
+    public async ValueTask InitializeAsync()
+    {
+        database = sharedDatabase ?? await TestDatabase.CreateAsync();
+        if (kestrel)
+        {
+            UseKestrel(0);
+            StartServer();
+            var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            RootUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
+        }
+        else
+        {
+            StartServer();
+        }
+    }
+
+    public WebSession NewSession() => new(kestrel
+        ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true }) { BaseAddress = RootUri }
+        : CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+
+    public AsyncServiceScope Scope() => Services.CreateAsyncScope();
+
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Scope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Trama", Database.ConnectionString);
+        builder.UseSetting("Trama:DataDirectory", Database.DataDirectory);
+        builder.UseSetting("Trama:DemoData", demoData ? "true" : "false");
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.SetMinimumLevel(LogLevel.Debug);
+            if (TestEnvironment.LogFile is { } file)
+            {
+                logging.AddProvider(new TestLogFile(file));
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (sharedDatabase is null && database is not null)
+        {
+            await database.DisposeAsync();
+        }
+    }
+}

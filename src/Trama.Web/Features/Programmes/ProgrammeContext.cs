@@ -42,7 +42,8 @@ public sealed class ProgrammeContext(AppDbContext db, IHttpContextAccessor http,
                     || db.People.Any(person => person.UserId == userId && person.ProgrammeId == p.Id))
                 .Select(p => new ProgrammeSummary(p.Id, p.Code, p.Name, p.Territory.Name))
                 .ToListAsync();
-            available.Sort((a, b) => string.Compare(a.Name, b.Name, Infrastructure.Localisation.Italian, System.Globalization.CompareOptions.IgnoreCase));
+            var byName = StringComparer.Create(Infrastructure.Localisation.Italian, ignoreCase: true);
+            available.Sort((a, b) => byName.Compare(a.Name, b.Name));
         }
 
         var chosen = context?.Request.Cookies[CookieName];

@@ -68,6 +68,10 @@ public sealed class TramaApp : WebApplicationFactory<Program>, IAsyncLifetime
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+
+        // The build output serves wwwroot through the static web assets manifest, which only the
+        // Development environment turns on by itself.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Trama", Database.ConnectionString);
         builder.UseSetting("Trama:DataDirectory", Database.DataDirectory);

@@ -5,7 +5,7 @@ namespace Trama.UnitTests.Infrastructure;
 
 public sealed class SmallNumbersTests
 {
-    public SmallNumbersTests() => CultureInfo.CurrentCulture = Localisation.Italian;
+    public SmallNumbersTests() => CultureInfo.CurrentCulture = Trama.Web.Infrastructure.Localisation.Italian;
 
     [Theory]
     [InlineData(1)]

@@ -1,0 +1,105 @@
+using Microsoft.Playwright;
+using Trama.Web.Features.Demo;
+
+namespace Trama.BrowserTests;
+
+[Collection(BrowserSuite.Name)]
+public sealed class AccessibilityTests(BrowserFixture fixture)
+{
+    public static TheoryData<string> DemoUsers => new(DemoData.Users.Select(u => u.UserName));
+
+    [Fact]
+    public async Task LoginPage_IsAccessible()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task LoginPage_WithErrors_IsAccessible()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Il campo «Password» è obbligatorio.")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(DemoUsers))]
+    public async Task Home_EachRole_IsAccessibleInItalianAndEnglish(string userName)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.LoginAsync(userName);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Buongiorno");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Hello");
+        Assert.Equal("en", await page.Locator("html").GetAttributeAsync("lang"));
+        await page.AssertAccessibleAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Italiano" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Buongiorno");
+    }
+
+    [Theory]
+    [InlineData("/Admin/Users")]
+    [InlineData("/Admin/Users/Create")]
+    [InlineData("/Account/ChangePassword")]
+    [InlineData("/pagina-che-non-esiste")]
+    public async Task AdministratorPages_AreAccessible(string path)
+    {
+        var page = await fixture.NewPageAsync();
+        await page.LoginAsync("admin");
+        await page.GotoAsync(path);
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task EditUserPage_IsAccessible()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.LoginAsync("admin");
+        await page.GotoAsync("/Admin/Users");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Elena Marchetti" }).ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Modifica utente");
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task CreateUserPage_WithErrors_IsAccessible()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.LoginAsync("admin");
+        await page.GotoAsync("/Admin/Users/Create");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salva" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Scegli almeno un ruolo.")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task ForbiddenPage_IsAccessible()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.LoginAsync("operatore");
+        await page.GotoAsync("/Admin/Users");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Accesso non consentito");
+        await page.AssertAccessibleAsync();
+    }
+}
+
+[Collection(BrowserSuite.Name)]
+public sealed class AxeCheckTests(BrowserFixture fixture)
+{
+    [Fact]
+    public async Task AxeCheck_PageWithAnImageWithoutText_Fails()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/Account/Login");
+        await page.EvaluateAsync("() => { const img = document.createElement('img'); img.src = '/favicon.svg'; document.querySelector('main').appendChild(img); }");
+        var failure = await Assert.ThrowsAnyAsync<Exception>(page.AssertAccessibleAsync);
+        Assert.Contains("image-alt", failure.Message, StringComparison.Ordinal);
+    }
+}

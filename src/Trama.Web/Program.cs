@@ -26,6 +26,7 @@ builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<FirstAdministrator>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddScoped<Trama.Web.Features.Admin.Users.UserAdministration>();
+builder.Services.AddScoped<Trama.Web.Features.Projects.ProjectAccess>();
 
 var app = builder.Build();
 

@@ -6,6 +6,7 @@ using Trama.Web.Features.Account;
 using Trama.Web.Features.Organisations;
 using Trama.Web.Features.People;
 using Trama.Web.Features.Programmes;
+using Trama.Web.Features.Projects;
 
 namespace Trama.Web.Data;
 
@@ -24,6 +25,20 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<OrganisationMembership> OrganisationMemberships => Set<OrganisationMembership>();
 
     public DbSet<Person> People => Set<Person>();
+
+    public DbSet<HealthBudgetProject> Projects => Set<HealthBudgetProject>();
+
+    public DbSet<ProjectTransition> ProjectTransitions => Set<ProjectTransition>();
+
+    public DbSet<CareTeamMember> CareTeamMembers => Set<CareTeamMember>();
+
+    public DbSet<LifeArea> LifeAreas => Set<LifeArea>();
+
+    public DbSet<Goal> Goals => Set<Goal>();
+
+    public DbSet<Review> Reviews => Set<Review>();
+
+    public DbSet<DiaryEntry> DiaryEntries => Set<DiaryEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

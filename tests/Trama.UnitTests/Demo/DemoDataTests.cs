@@ -6,9 +6,27 @@ namespace Trama.UnitTests.Demo;
 public sealed class DemoDataTests
 {
     [Fact]
-    public void DemoUsers_CoverEveryRoleOnce()
+    public void DemoUsers_CoverEveryRole()
     {
-        Assert.Equal(Roles.All.Order(), DemoData.Users.Select(u => u.Role).Order());
+        Assert.Equal(Roles.All.Order(), DemoData.Users.Select(u => u.Role).Distinct().Order());
+    }
+
+    [Fact]
+    public void EveryCps_HasADemoClinician()
+    {
+        var centres = DemoData.Organisations.Where(o => o.Kind == Trama.Web.Features.Organisations.OrganisationKind.MentalHealthCentre).Select(o => o.Name);
+        var covered = DemoData.Users.Where(u => u.Role == Roles.Clinician).SelectMany(u => u.Organisations);
+        Assert.Equal(centres.Order(), covered.Order());
+    }
+
+    [Fact]
+    public void DemoProjects_CoverEveryStateForEveryCps()
+    {
+        var plans = DemoProjects.Plans();
+        foreach (var centre in plans.Select(p => p.Centre).Distinct())
+        {
+            Assert.Equal(Enum.GetValues<Trama.Web.Features.Projects.ProjectState>().Order(), plans.Where(p => p.Centre == centre).Select(p => p.Target).Distinct().Order());
+        }
     }
 
     [Fact]
@@ -35,7 +53,9 @@ public sealed class DemoDataTests
     {
         Assert.Equal(DemoData.People.Count, DemoData.People.Select(p => p.Code).Distinct().Count());
         Assert.Equal(DemoData.People.Count, DemoData.People.Select(p => p.FiscalCode).Distinct().Count());
-        Assert.All(DemoData.People, p => Assert.Matches("^[A-Z]{6}[0-9]{2}[A-Z][0-9]{2}[A-Z][0-9]{3}[A-Z]$", p.FiscalCode));
+        var everyone = DemoData.People.Concat(DemoProjects.People()).ToList();
+        Assert.Equal(everyone.Count, everyone.Select(p => p.FiscalCode).Distinct().Count());
+        Assert.All(everyone, p => Assert.True(Trama.Web.Features.People.FiscalCode.Check(p.FiscalCode, p.FiscalCode.StartsWith("HDD", StringComparison.Ordinal) ? null : p.BirthDate).IsValid, p.FiscalCode));
     }
 
     [Fact]
@@ -50,7 +70,8 @@ public sealed class DemoDataTests
     {
         var identifiers = DemoData.PersonalIdentifiers().ToList();
         Assert.Contains("Giorgio Bassi", identifiers);
-        Assert.Contains("BSSGRG78C12F205K", identifiers);
+        Assert.Contains(DemoData.People[0].FiscalCode, identifiers);
+        Assert.Contains(DemoProjects.People()[0].FiscalCode, identifiers);
         Assert.Contains("Elena Marchetti", identifiers);
     }
 }

@@ -147,6 +147,8 @@ public static class DemoData
     public static readonly IReadOnlyList<DemoUser> Users =
     [
         new("clinico", "Elena Marchetti", Roles.Clinician, CpsCherasco),
+        new("clinico.litta", "Luisa Fontanella", Roles.Clinician, CpsLitta),
+        new("clinico.plebisciti", "Giovanni Boffi", Roles.Clinician, CpsPlebisciti),
         new("assistente.sociale", "Paolo Riva", Roles.SocialWorker, ComuneMilano),
         new("operatore", "Sara Colombo", Roles.KeyWorker, Lotta),
         new("esp", "Marco Fontana", Roles.PeerSupportExpert, Contatto),
@@ -160,24 +162,27 @@ public static class DemoData
 
     public static readonly IReadOnlyList<DemoPerson> People =
     [
-        new("AMI-0001", "Giorgio", "Bassi", "BSSGRG78C12F205K", new DateOnly(1978, 3, 12), Amicitta, "beneficiario"),
-        new("AMI-0002", "Martina", "Sala", "SLAMTN85E45F205Q", new DateOnly(1985, 5, 5), Amicitta),
-        new("AMI-0003", "Alessio", "Brambilla", "BRMLSS90A21F205T", new DateOnly(1990, 1, 21), Amicitta),
-        new("AMI-0004", "Federica", "Cattaneo", "CTTFDR72H60F205U", new DateOnly(1972, 6, 20), Amicitta),
-        new("AMI-0005", "Luca", "Pirovano", "PRVLCU88M03F205W", new DateOnly(1988, 8, 3), Amicitta),
-        new("AMI-0006", "Ilaria", "Longoni", "LNGLRI95T47F205Z", new DateOnly(1995, 12, 7), Amicitta),
-        new("AMI-0007", "Stefano", "Villa", "VLLSFN69B14F205N", new DateOnly(1969, 2, 14), Amicitta),
-        new("AMI-0008", "Noemi", "Mauri", "MRANMO01D52F205R", new DateOnly(2001, 4, 12), Amicitta),
-        new("CRO-0001", "Samir", "Haddad", "HDDSMR83L09Z330E", new DateOnly(1983, 7, 9), StiamoBene),
-        new("CRO-0002", "Rosa", "Invernizzi", "NVRRSO47P58C707J", new DateOnly(1947, 9, 18), StiamoBene),
-        new("CRO-0003", "Teresa", "Oldani", "LDNTRS52S49C707H", new DateOnly(1952, 11, 9), StiamoBene),
+        new("AMI-0001", "Giorgio", "Bassi", Code("BSSGRG78C12F205"), new DateOnly(1978, 3, 12), Amicitta, "beneficiario"),
+        new("AMI-0002", "Martina", "Sala", Code("SLAMTN85E45F205"), new DateOnly(1985, 5, 5), Amicitta),
+        new("AMI-0003", "Alessio", "Brambilla", Code("BRMLSS90A21F205"), new DateOnly(1990, 1, 21), Amicitta),
+        new("AMI-0004", "Federica", "Cattaneo", Code("CTTFDR72H60F205"), new DateOnly(1972, 6, 20), Amicitta),
+        new("AMI-0005", "Luca", "Pirovano", Code("PRVLCU88M03F205"), new DateOnly(1988, 8, 3), Amicitta),
+        new("AMI-0006", "Ilaria", "Longoni", Code("LNGLRI95T47F205"), new DateOnly(1995, 12, 7), Amicitta),
+        new("AMI-0007", "Stefano", "Villa", Code("VLLSFN69B14F205"), new DateOnly(1969, 2, 14), Amicitta),
+        new("AMI-0008", "Noemi", "Mauri", Code("MRANMO01D52F205"), new DateOnly(2001, 4, 12), Amicitta),
+        new("CRO-0001", "Samir", "Haddad", Code("HDDSMR83L09Z330"), new DateOnly(1983, 7, 9), StiamoBene),
+        new("CRO-0002", "Rosa", "Invernizzi", Code("NVRRSO47P58C707"), new DateOnly(1947, 9, 18), StiamoBene),
+        new("CRO-0003", "Teresa", "Oldani", Code("LDNTRS52S49C707"), new DateOnly(1952, 11, 9), StiamoBene),
     ];
+
+    /// A fictional code made well-formed: the check character is computed, never typed.
+    private static string Code(string first15) => first15 + Trama.Web.Features.People.FiscalCode.CheckCharacter(first15);
 
     public static string EmailOf(string userName) => $"{userName}@{EmailDomain}";
 
     /// Every fictional name and fiscal code in the demo data: the test rig fails if one reaches a log.
     public static IEnumerable<string> PersonalIdentifiers() =>
-        People.SelectMany(p => new[] { $"{p.GivenName} {p.FamilyName}", $"{p.FamilyName} {p.GivenName}", p.FiscalCode })
+        People.Concat(DemoProjects.People()).SelectMany(p => new[] { $"{p.GivenName} {p.FamilyName}", $"{p.FamilyName} {p.GivenName}", p.FiscalCode })
             .Concat(Users.Select(u => u.DisplayName))
             .Distinct();
 }

@@ -68,7 +68,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
             created[u.UserName] = user;
         }
 
-        foreach (var p in DemoData.People)
+        foreach (var p in DemoData.People.Concat(DemoProjects.People()))
         {
             db.People.Add(new Person
             {
@@ -79,10 +79,13 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
                 BirthDate = p.BirthDate,
                 ProgrammeId = programmes[p.ProgrammeCode].Id,
                 UserId = p.UserName is null ? null : created[p.UserName].Id,
+                NormalisedName = Person.Normalise(p.FamilyName, p.GivenName),
+                Sex = p.FiscalCode[9] >= '4' ? PersonSex.Female : PersonSex.Male,
             });
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await new DemoProjectSeeder(db, now).SeedAsync(created, programmes);
         await transaction.CommitAsync(cancellationToken);
         LogLoaded(logger, programmes.Count, organisations.Count, created.Count);
     }

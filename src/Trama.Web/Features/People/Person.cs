@@ -19,6 +19,33 @@ public class Person
 
     public DateOnly? BirthDate { get; set; }
 
+    /// Sex as registered (it drives the fiscal code); gender as the person states it. Both optional.
+    public PersonSex? Sex { get; set; }
+
+    public string? Gender { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? Languages { get; set; }
+
+    public string? LivingSituation { get; set; }
+
+    public string? GeneralPractitioner { get; set; }
+
+    /// Upper-case, accent-free "FAMILY GIVEN" for search and duplicate checks on both engines.
+    public string NormalisedName { get; set; } = string.Empty;
+
+    public static string Normalise(string familyName, string givenName)
+    {
+        var text = $"{familyName} {givenName}".Normalize(System.Text.NormalizationForm.FormD);
+        var letters = text.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);
+        return string.Join(' ', new string(letters.ToArray()).ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
+    }
+
     public Guid ProgrammeId { get; set; }
 
     public Programme Programme { get; set; } = null!;

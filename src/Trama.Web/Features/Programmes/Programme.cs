@@ -21,6 +21,9 @@ public class Programme
     /// Largest share of costs the funder covers, in percent; the rest must be shown as co-financing.
     public int? FunderMaxSharePercent { get; set; }
 
+    /// Months between a project's reviews (T0, T3, T6… by default).
+    public int ReviewIntervalMonths { get; set; } = 3;
+
     public DateOnly StartsOn { get; set; }
 
     public DateOnly? EndsOn { get; set; }

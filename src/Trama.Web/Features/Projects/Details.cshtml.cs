@@ -1,0 +1,205 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trama.Web.Data;
+
+namespace Trama.Web.Features.Projects;
+
+public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public sealed record TeamRow(string Name, CareTeamRole Role, DateOnly StartsOn, DateOnly? EndsOn);
+
+    public sealed record TimelineRow(DateTime AtUtc, ProjectAction Action, ProjectState To, string By, string? Reason);
+
+    public sealed record DiaryRow(DateOnly OccurredOn, DiaryEntryType Type, int Minutes, string Author, string Notes, Sensitivity Sensitivity, string? Area);
+
+    public sealed record ReviewRow(DateOnly HeldOn, ReviewDecision Decision, double? TScore, string Narrative);
+
+    public ProjectAccess.Grant Grant { get; private set; } = null!;
+
+    public HealthBudgetProject Project => Grant.Project;
+
+    public IReadOnlyList<TeamRow> Team { get; private set; } = [];
+
+    public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];
+
+    public IReadOnlyList<DiaryRow> Diary { get; private set; } = [];
+
+    public IReadOnlyList<ReviewRow> Reviews { get; private set; } = [];
+
+    public IReadOnlyList<Goal> Goals { get; private set; } = [];
+
+    public IReadOnlyList<Transition> Actions { get; private set; } = [];
+
+    public int DiaryMinutes { get; private set; }
+
+    [BindProperty]
+    public AssessmentInput Assessment { get; set; } = new();
+
+    public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostTransitionAsync(Guid id, ProjectAction action, string? reason, ClosureReason? closure, Guid version)
+    {
+        var grant = await access.FindAsync(User, id, q => q.Include(p => p.Goals));
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        ModelState.Clear();
+        if (grant.Project.Version != version)
+        {
+            return await ConflictAsync(id);
+        }
+
+        var transition = ProjectLifecycle.Find(grant.Project.State, action);
+        if (transition is not null && !grant.MayTake(transition))
+        {
+            return Forbid();
+        }
+
+        var refused = grant.Project.Apply(action, grant.IsCps, grant.Viewer.UserId, access.NowUtc, reason, closure, grant.ReviewIntervalMonths);
+        if (refused is not null)
+        {
+            ModelState.AddModelError(string.Empty, l[refused]);
+            await LoadAsync(id);
+            return Page();
+        }
+
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Projects.Transition.Done", l[$"ProjectState.{grant.Project.State}"]].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostAssessmentAsync(Guid id, Guid version)
+    {
+        var grant = await access.FindAsync(User, id);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        if (!grant.IsCps || grant.Project.State != ProjectState.Assessment)
+        {
+            return Forbid();
+        }
+
+        if (grant.Project.Version != version)
+        {
+            return await ConflictAsync(id);
+        }
+
+        if (Assessment.HeldOn is { } held && (held < grant.Project.ReferredOn || held > access.Today))
+        {
+            ModelState.AddModelError("Assessment.HeldOn", l["Projects.Assessment.DateRange"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await LoadAsync(id, keepAssessmentInput: true);
+            return Page();
+        }
+
+        var p = grant.Project;
+        p.AssessedOn = Assessment.HeldOn;
+        p.Strengths = Assessment.Strengths?.Trim();
+        p.WishesInOwnWords = Assessment.Wishes.Trim();
+        p.Touch();
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Projects.Assessment.Saved"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostIntensityAsync(Guid id, Intensity intensity, Guid version)
+    {
+        var grant = await access.FindAsync(User, id);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        if (!grant.IsCps || grant.Project.State is not (ProjectState.CoDesign or ProjectState.UnderReview or ProjectState.Remodelled))
+        {
+            return Forbid();
+        }
+
+        if (grant.Project.Version != version)
+        {
+            return await ConflictAsync(id);
+        }
+
+        grant.Project.Intensity = intensity;
+        grant.Project.Touch();
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Projects.Intensity.Saved", l[$"Intensity.{intensity}"]].Value;
+        return RedirectToPage(new { id });
+    }
+
+    private async Task<IActionResult> ConflictAsync(Guid id)
+    {
+        ModelState.AddModelError(string.Empty, l["Projects.Conflict"]);
+        await LoadAsync(id, keepAssessmentInput: true);
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(Guid id, bool keepAssessmentInput = false)
+    {
+        var grant = await access.FindAsync(User, id, q => q.Include(p => p.MentalHealthCentre).Include(p => p.Programme));
+        if (grant is null)
+        {
+            return false;
+        }
+
+        Grant = grant;
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        Team = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id)
+            .OrderBy(m => m.EndsOn != null).ThenBy(m => m.Role)
+            .Select(m => new TeamRow(m.User != null ? m.User.DisplayName : m.Name!, m.Role, m.StartsOn, m.EndsOn))
+            .ToListAsync();
+        Timeline = await db.ProjectTransitions.AsNoTracking().Where(t => t.ProjectId == id)
+            .OrderByDescending(t => t.AtUtc)
+            .Select(t => new TimelineRow(t.AtUtc, t.Action, t.To, db.Users.Where(u => u.Id == t.ByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "–", t.Reason))
+            .ToListAsync();
+        Goals = await db.Goals.AsNoTracking().Include(g => g.LifeArea).Where(g => g.ProjectId == id).OrderBy(g => g.LifeArea.SortOrder).ThenBy(g => g.CreatedAtUtc).ToListAsync();
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.HeldOn)
+            .Select(r => new ReviewRow(r.HeldOn, r.Decision, r.TScore, r.Narrative)).ToListAsync();
+        Reviews = reviews;
+        var diary = db.DiaryEntries.AsNoTracking().Where(d => d.ProjectId == id).ReadableBy(grant.Viewer);
+        DiaryMinutes = await diary.SumAsync(d => d.DurationMinutes);
+        var recent = await diary.OrderByDescending(d => d.OccurredOn).ThenByDescending(d => d.CreatedAtUtc).Take(20)
+            .Select(d => new { d.OccurredOn, d.Type, d.DurationMinutes, d.Author.DisplayName, d.Notes, d.Sensitivity, d.LifeArea })
+            .ToListAsync();
+        Diary = recent.Select(d => new DiaryRow(d.OccurredOn, d.Type, d.DurationMinutes, d.DisplayName, d.Notes, d.Sensitivity, d.LifeArea?.Name(ui))).ToList();
+        Actions = ProjectLifecycle.From(grant.Project.State).Where(grant.MayTake).ToList();
+        if (!keepAssessmentInput)
+        {
+            Assessment = new AssessmentInput
+            {
+                HeldOn = grant.Project.AssessedOn ?? access.Today,
+                Strengths = grant.Project.Strengths,
+                Wishes = grant.Project.WishesInOwnWords ?? string.Empty,
+            };
+        }
+
+        return true;
+    }
+
+    public sealed class AssessmentInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Projects.Assessment.HeldOn")]
+        public DateOnly? HeldOn { get; set; }
+
+        [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Projects.Assessment.Strengths")]
+        public string? Strengths { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Projects.Assessment.Wishes")]
+        public string Wishes { get; set; } = string.Empty;
+    }
+}

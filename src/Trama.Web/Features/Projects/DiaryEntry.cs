@@ -1,0 +1,35 @@
+using Trama.Web.Features.Account;
+
+namespace Trama.Web.Features.Projects;
+
+/// An encounter or intervention, logged by whoever did it.
+public class DiaryEntry
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    public Guid ProjectId { get; set; }
+
+    public DiaryEntryType Type { get; set; }
+
+    public DateOnly OccurredOn { get; set; }
+
+    public int DurationMinutes { get; set; }
+
+    public Guid? LifeAreaId { get; set; }
+
+    public LifeArea? LifeArea { get; set; }
+
+    public Guid? GoalId { get; set; }
+
+    public Goal? Goal { get; set; }
+
+    public required string Notes { get; set; }
+
+    public Sensitivity Sensitivity { get; set; }
+
+    public required string AuthorUserId { get; set; }
+
+    public AppUser Author { get; set; } = null!;
+
+    public DateTime CreatedAtUtc { get; set; }
+}

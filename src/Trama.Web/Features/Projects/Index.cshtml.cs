@@ -1,0 +1,101 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Trama.Web.Data;
+using Trama.Web.Features.People;
+using Trama.Web.Features.Programmes;
+
+namespace Trama.Web.Features.Projects;
+
+public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 20;
+
+    public sealed record Row(Guid Id, string Code, string FamilyName, string GivenName, string Centre, ProjectState State, Intensity? Intensity, DateOnly ReferredOn, DateOnly? NextReviewDue, bool Overdue);
+
+    public sealed record Choice(Guid Id, string Name);
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public ProjectState? State { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Guid? Centre { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public Intensity? Intensity { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string Sort { get; set; } = "referred";
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public IReadOnlyList<Choice> Centres { get; private set; } = [];
+
+    public int Total { get; private set; }
+
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    public async Task OnGetAsync()
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var programme = await programmes.CurrentAsync();
+        var query = db.Projects.AsNoTracking().VisibleTo(db, Viewer.Of(User), today)
+            .Where(p => programme != null && p.ProgrammeId == programme.Id);
+        Centres = await query.Select(p => new Choice(p.MentalHealthCentreId, p.MentalHealthCentre.Name)).Distinct().OrderBy(c => c.Name).ToListAsync();
+
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var text = Q.Trim();
+            var name = Person.Normalise(text, string.Empty);
+            var code = text.ToUpperInvariant();
+            query = query.Where(p => p.Person.PseudonymousCode.Contains(code) || p.Person.NormalisedName.Contains(name));
+        }
+
+        if (State is { } state)
+        {
+            query = query.Where(p => p.State == state);
+        }
+
+        if (Centre is { } centre)
+        {
+            query = query.Where(p => p.MentalHealthCentreId == centre);
+        }
+
+        if (Intensity is { } intensity)
+        {
+            query = query.Where(p => p.Intensity == intensity);
+        }
+
+        Total = await query.CountAsync();
+        PageNumber = Math.Clamp(PageNumber, 1, Pages);
+        query = Sort switch
+        {
+            "code" => query.OrderBy(p => p.Person.PseudonymousCode),
+            "name" => query.OrderBy(p => p.Person.NormalisedName),
+            "review" => query.OrderBy(p => p.NextReviewDue == null).ThenBy(p => p.NextReviewDue),
+            _ => query.OrderByDescending(p => p.ReferredOn).ThenBy(p => p.Person.PseudonymousCode),
+        };
+        var rows = await query
+            .Skip((PageNumber - 1) * PageSize).Take(PageSize)
+            .Select(p => new { p.Id, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, Centre = p.MentalHealthCentre.Name, p.State, p.Intensity, p.ReferredOn, p.NextReviewDue })
+            .ToListAsync();
+        Rows = rows.Select(r => new Row(r.Id, r.PseudonymousCode, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue,
+            r.NextReviewDue < today && ProjectLifecycle.IsRunning(r.State))).ToList();
+    }
+
+    public Dictionary<string, string?> RouteFor(int page) => new()
+    {
+        ["q"] = Q,
+        ["state"] = State?.ToString(),
+        ["centre"] = Centre?.ToString(),
+        ["intensity"] = Intensity?.ToString(),
+        ["sort"] = Sort,
+        ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

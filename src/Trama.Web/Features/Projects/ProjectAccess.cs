@@ -1,0 +1,38 @@
+using Microsoft.EntityFrameworkCore;
+using Trama.Web.Data;
+
+namespace Trama.Web.Features.Projects;
+
+/// Loads one project through the care-team scope and says what the viewer may do with it.
+/// Pages that act on a project go through here, so an out-of-scope id is a 404 everywhere.
+public sealed class ProjectAccess(AppDbContext db, TimeProvider clock)
+{
+    public sealed record Grant(HealthBudgetProject Project, Viewer Viewer, bool IsCps, bool IsTeam, bool IsPerson, int ReviewIntervalMonths)
+    {
+        public bool CanWork => IsCps || IsTeam;
+
+        public bool MayTake(Transition t) => t.CpsOnly ? IsCps : CanWork;
+    }
+
+    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
+
+    /// The project, tracked for changes, with the parts named by <paramref name="include"/>; null when out of scope.
+    public async Task<Grant?> FindAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, Func<IQueryable<HealthBudgetProject>, IQueryable<HealthBudgetProject>>? include = null)
+    {
+        var viewer = Viewer.Of(user);
+        var today = Today;
+        var query = db.Projects.Where(p => p.Id == id).VisibleTo(db, viewer, today).Include(p => p.Person);
+        var project = await (include is null ? query : include(query)).AsSplitQuery().SingleOrDefaultAsync();
+        if (project is null)
+        {
+            return null;
+        }
+
+        var isCps = db.IsCpsFor(viewer, project.MentalHealthCentreId, today);
+        var isTeam = await db.CareTeamMembers.AnyAsync(m => m.ProjectId == id && m.UserId == viewer.UserId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today));
+        var interval = await db.Programmes.Where(p => p.Id == project.ProgrammeId).Select(p => p.ReviewIntervalMonths).SingleAsync();
+        return new Grant(project, viewer, isCps, isTeam, project.Person.UserId == viewer.UserId, interval);
+    }
+}

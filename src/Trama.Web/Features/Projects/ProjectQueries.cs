@@ -1,0 +1,33 @@
+using Trama.Web.Data;
+
+namespace Trama.Web.Features.Projects;
+
+/// The care-team scope. Every query of projects and of what hangs off them starts here.
+public static class ProjectQueries
+{
+    /// A project is visible to its current care team, to the clinicians of its CPS, and to the
+    /// person it is about. Nobody else: administrators, coordinators and funders see aggregates.
+    public static IQueryable<HealthBudgetProject> VisibleTo(this IQueryable<HealthBudgetProject> projects, AppDbContext db, Viewer viewer, DateOnly today)
+    {
+        var uid = viewer.UserId;
+        var clinician = viewer.IsClinician;
+        return projects.Where(p =>
+            p.Team.Any(m => m.UserId == uid && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
+            || (clinician && db.OrganisationMemberships.Any(m =>
+                m.UserId == uid && m.OrganisationId == p.MentalHealthCentreId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today)))
+            || p.Person.UserId == uid);
+    }
+
+    /// Diary entries the viewer may read on a project they can see: their own, ordinary ones, and
+    /// those of the sensitivity their role is cleared for.
+    public static IQueryable<DiaryEntry> ReadableBy(this IQueryable<DiaryEntry> entries, Viewer viewer) =>
+        entries.Where(d => d.AuthorUserId == viewer.UserId
+            || d.Sensitivity == Sensitivity.Ordinary
+            || viewer.IsClinician
+            || (d.Sensitivity == Sensitivity.Social && viewer.IsSocialWorker)
+            || (d.Sensitivity == Sensitivity.Peer && viewer.IsPeerSupportExpert));
+
+    public static bool IsCpsFor(this AppDbContext db, Viewer viewer, Guid mentalHealthCentreId, DateOnly today) =>
+        viewer.IsClinician && db.OrganisationMemberships.Any(m =>
+            m.UserId == viewer.UserId && m.OrganisationId == mentalHealthCentreId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today));
+}

@@ -47,6 +47,17 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
 
+        // Keys are made by the app (Guid v7), never by the database: an entity reached through a
+        // navigation with its key already set must be inserted, not taken for an existing row.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            var key = entity.FindPrimaryKey();
+            if (key is { Properties: [{ ClrType: var type } property] } && type == typeof(Guid))
+            {
+                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            }
+        }
+
         // Roles are part of the schema: every install has them, with or without demo data.
         builder.Entity<IdentityRole>().HasData(Features.Account.Roles.All.Select(r => new IdentityRole
         {

@@ -53,6 +53,10 @@ public sealed class PostgresMigrationTests
 public sealed class ConstraintTests(TramaApp app) : IClassFixture<TramaApp>
 {
     [Fact]
+    public async Task Model_HasNoChangeWithoutAMigration() =>
+        Assert.False(await app.WithDbAsync(db => Task.FromResult(db.Database.HasPendingModelChanges())));
+
+    [Fact]
     public async Task Membership_EndingBeforeItStarts_IsRefusedByTheDatabase()
     {
         await Assert.ThrowsAsync<DbUpdateException>(() => app.WithDbAsync(async db =>

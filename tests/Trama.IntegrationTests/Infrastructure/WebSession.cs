@@ -41,6 +41,11 @@ public sealed class WebSession(HttpClient client) : IDisposable
             fields.Add(new(select.Name!, select.Value ?? string.Empty));
         }
 
+        foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]").Where(t => values.All(v => v.Name != t.Name)))
+        {
+            fields.Add(new(area.Name!, area.Value));
+        }
+
         fields.AddRange(values.Select(v => new KeyValuePair<string, string>(v.Name, v.Value)));
         var action = form.GetAttribute("action");
         var target = string.IsNullOrEmpty(action) ? page.Url.PathAndQuery : action;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Trama.Web.Data;
 using Trama.Web.Features.Account;
 using Trama.Web.Features.Programmes;
+using Trama.Web.Features.Projects;
+using Microsoft.EntityFrameworkCore;
 
 namespace Trama.Web.Features.Home;
 
@@ -23,6 +25,14 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Tim
 
     public UserStatistics? Users { get; private set; }
 
+    public sealed record StateCount(ProjectState State, int Count);
+
+    public sealed record DueReview(Guid Id, string Code, string Name, DateOnly Due, bool Overdue);
+
+    public IReadOnlyList<StateCount> MyProjects { get; private set; } = [];
+
+    public IReadOnlyList<DueReview> ReviewsDue { get; private set; } = [];
+
     public bool Has(string role) => UserRoles.Contains(role);
 
     public async Task OnGetAsync()
@@ -36,10 +46,25 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Tim
         if (current is not null)
         {
             Programme = await db.OverviewAsync(current.Id, today);
-            if (UserRoles.Any(r => r is Roles.Clinician or Roles.SocialWorker or Roles.KeyWorker or Roles.PeerSupportExpert or Roles.NetworkCoordinator or Roles.Funder))
+            if (UserRoles.Any(r => r is Roles.NetworkCoordinator or Roles.Funder))
             {
                 PeopleInProgramme = await db.PeopleInProgrammeAsync(current.Id);
             }
+        }
+
+        if (current is not null && Viewer.IsCareStaff(User))
+        {
+            var mine = db.Projects.AsNoTracking().VisibleTo(db, Viewer.Of(User), today).Where(p => p.ProgrammeId == current.Id);
+            MyProjects = (await mine.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
+                .OrderBy(g => g.Key).Select(g => new StateCount(g.Key, g.Count)).ToList();
+            var soon = today.AddDays(30);
+            var running = new[] { ProjectState.Active, ProjectState.UnderReview, ProjectState.Remodelled, ProjectState.Suspended };
+            ReviewsDue = (await mine.Where(p => p.NextReviewDue != null && p.NextReviewDue <= soon && running.Contains(p.State))
+                    .OrderBy(p => p.NextReviewDue).Take(10)
+                    .Select(p => new { p.Id, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, p.NextReviewDue })
+                    .ToListAsync())
+                .Select(p => new DueReview(p.Id, p.PseudonymousCode, $"{p.FamilyName} {p.GivenName}", p.NextReviewDue!.Value, p.NextReviewDue < today))
+                .ToList();
         }
 
         MyOrganisations = await db.MyOrganisationsAsync(userId, today);

@@ -47,7 +47,10 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Tim
         var programme = await programmes.CurrentAsync();
         var query = db.Projects.AsNoTracking().VisibleTo(db, Viewer.Of(User), today)
             .Where(p => programme != null && p.ProgrammeId == programme.Id);
-        Centres = await query.Select(p => new Choice(p.MentalHealthCentreId, p.MentalHealthCentre.Name)).Distinct().OrderBy(c => c.Name).ToListAsync();
+        Centres = (await query.Select(p => new { p.MentalHealthCentreId, p.MentalHealthCentre.Name }).Distinct().ToListAsync())
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Select(c => new Choice(c.MentalHealthCentreId, c.Name))
+            .ToList();
 
         if (!string.IsNullOrWhiteSpace(Q))
         {

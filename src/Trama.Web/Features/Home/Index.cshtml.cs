@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using Trama.Web.Data;
 using Trama.Web.Features.Account;
 using Trama.Web.Features.Programmes;
 using Trama.Web.Features.Projects;
-using Microsoft.EntityFrameworkCore;
 
 namespace Trama.Web.Features.Home;
 

@@ -4,14 +4,14 @@ using Trama.Web.Features.Demo;
 namespace Trama.BrowserTests;
 
 [Collection(BrowserSuite.Name)]
-public sealed class AccessibilityTests(BrowserFixture fixture)
+public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     public static TheoryData<string> DemoUsers => new(DemoData.Users.Select(u => u.UserName));
 
     [Fact]
     public async Task LoginPage_IsAccessible()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.AssertAccessibleAsync();
     }
@@ -19,7 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [Fact]
     public async Task LoginPage_WithErrors_IsAccessible()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByRole(AriaRole.Button, new() { Name = "Accedi" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Il campo «Password» è obbligatorio.")).ToBeVisibleAsync();
@@ -30,7 +30,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [MemberData(nameof(DemoUsers))]
     public async Task Home_EachRole_IsAccessibleInItalianAndEnglish(string userName)
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.LoginAsync(userName);
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Buongiorno");
         await page.AssertAccessibleAsync();
@@ -51,7 +51,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [InlineData("/pagina-che-non-esiste")]
     public async Task AdministratorPages_AreAccessible(string path)
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.LoginAsync("admin");
         await page.GotoAsync(path);
         await page.AssertAccessibleAsync();
@@ -60,7 +60,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [Fact]
     public async Task EditUserPage_IsAccessible()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.LoginAsync("admin");
         await page.GotoAsync("/Admin/Users");
         await page.GetByRole(AriaRole.Link, new() { Name = "Elena Marchetti" }).ClickAsync();
@@ -71,7 +71,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [Fact]
     public async Task CreateUserPage_WithErrors_IsAccessible()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.LoginAsync("admin");
         await page.GotoAsync("/Admin/Users/Create");
         await page.GetByRole(AriaRole.Button, new() { Name = "Salva" }).ClickAsync();
@@ -82,7 +82,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
     [Fact]
     public async Task ForbiddenPage_IsAccessible()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.LoginAsync("operatore");
         await page.GotoAsync("/Admin/Users");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Accesso non consentito");
@@ -91,12 +91,12 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
 }
 
 [Collection(BrowserSuite.Name)]
-public sealed class AxeCheckTests(BrowserFixture fixture)
+public sealed class AxeCheckTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Fact]
     public async Task AxeCheck_PageWithAnImageWithoutText_Fails()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.EvaluateAsync("() => { const img = document.createElement('img'); img.src = '/favicon.svg'; document.querySelector('main').appendChild(img); }");
         var failure = await Assert.ThrowsAnyAsync<Exception>(page.AssertAccessibleAsync);

@@ -27,6 +27,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
+    private readonly List<IBrowserContext> open = [];
+
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
@@ -36,7 +38,28 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             Locale = "it-IT",
         });
+        lock (open)
+        {
+            open.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// Closes every context the finished test opened: an open context keeps a renderer alive.
+    public async Task CloseContextsAsync()
+    {
+        IBrowserContext[] contexts;
+        lock (open)
+        {
+            contexts = [.. open];
+            open.Clear();
+        }
+
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -48,6 +71,20 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         playwright?.Dispose();
         await App.DisposeAsync();
+    }
+}
+
+/// Base of every browser test class: whatever a test opened is closed when it ends.
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncLifetime
+{
+    protected BrowserFixture Fixture => fixture;
+
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
+
+    public async ValueTask DisposeAsync()
+    {
+        await fixture.CloseContextsAsync();
+        GC.SuppressFinalize(this);
     }
 }
 

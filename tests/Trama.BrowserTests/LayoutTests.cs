@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 namespace Trama.BrowserTests;
 
 [Collection(BrowserSuite.Name)]
-public sealed class LayoutTests(BrowserFixture fixture)
+public sealed class LayoutTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     [Theory]
     [InlineData("coordinatore")]
@@ -12,7 +12,7 @@ public sealed class LayoutTests(BrowserFixture fixture)
     [InlineData("beneficiario")]
     public async Task Home_On360PixelPhone_HasNoHorizontalScrollAndPassesAxe(string userName)
     {
-        var page = await fixture.NewPageAsync(width: 360, height: 740);
+        var page = await Fixture.NewPageAsync(width: 360, height: 740);
         await page.LoginAsync(userName);
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"page is {overflow}px wider than a 360px phone");
@@ -22,7 +22,7 @@ public sealed class LayoutTests(BrowserFixture fixture)
     [Fact]
     public async Task LoginPage_On360PixelPhone_HasNoHorizontalScroll()
     {
-        var page = await fixture.NewPageAsync(width: 360, height: 740);
+        var page = await Fixture.NewPageAsync(width: 360, height: 740);
         await page.GotoAsync("/Account/Login");
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"page is {overflow}px wider than a 360px phone");
@@ -31,7 +31,7 @@ public sealed class LayoutTests(BrowserFixture fixture)
     [Fact]
     public async Task SkipLink_IsTheFirstTabStopAndMovesFocusToTheContent()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Vai al contenuto principale", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
@@ -42,7 +42,7 @@ public sealed class LayoutTests(BrowserFixture fixture)
     [Fact]
     public async Task Login_WithKeyboardOnly_ReachesTheHomePage()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.GotoAsync("/Account/Login");
         await page.GetByLabel("Nome utente o email").FocusAsync();
         await page.Keyboard.TypeAsync("operatore");
@@ -55,7 +55,7 @@ public sealed class LayoutTests(BrowserFixture fixture)
     [Fact]
     public async Task Login_WithJavaScriptOff_StillWorks()
     {
-        var page = await fixture.NewPageAsync(javaScript: false);
+        var page = await Fixture.NewPageAsync(javaScript: false);
         await page.LoginAsync("clinico");
         await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Buongiorno, Elena Marchetti");
     }
@@ -63,7 +63,7 @@ public sealed class LayoutTests(BrowserFixture fixture)
     [Fact]
     public async Task Pages_LoadWithoutFailedRequestsOrConsoleErrors()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         var failures = new List<string>();
         page.RequestFailed += (_, request) => failures.Add($"{request.Url}: {request.Failure}");
         page.Response += (_, response) =>

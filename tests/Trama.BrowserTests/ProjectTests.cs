@@ -5,10 +5,10 @@ using Trama.Web.Features.Projects;
 namespace Trama.BrowserTests;
 
 [Collection(BrowserSuite.Name)]
-public sealed class ProjectTests(BrowserFixture fixture)
+public sealed class ProjectTests(BrowserFixture fixture) : BrowserTest(fixture)
 {
     private Task<Guid> ProjectAsync(string centre, ProjectState state) =>
-        fixture.App.WithDbAsync(db => db.Projects.Where(p => p.MentalHealthCentre.Name == centre && p.State == state).Select(p => p.Id).FirstAsync());
+        Fixture.App.WithDbAsync(db => db.Projects.Where(p => p.MentalHealthCentre.Name == centre && p.State == state).Select(p => p.Id).FirstAsync());
 
     private static async Task ActAsync(IPage page, ProjectAction action, string buttonName)
     {
@@ -25,7 +25,7 @@ public sealed class ProjectTests(BrowserFixture fixture)
     public async Task ProjectPage_InEachKindOfState_IsAccessible(ProjectState state)
     {
         var id = await ProjectAsync("CPS via Cherasco", state);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.LoginAsync("clinico");
         await page.GotoAsync($"/Projects/{id}");
         await Assertions.Expect(page.Locator("[data-testid=project-state]")).ToBeVisibleAsync();
@@ -38,7 +38,7 @@ public sealed class ProjectTests(BrowserFixture fixture)
     [InlineData("/Projects/Refer")]
     public async Task ProjectListAndReferral_AreAccessible(string path)
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.LoginAsync("clinico");
         await page.GotoAsync(path);
         await page.AssertAccessibleAsync();
@@ -49,7 +49,7 @@ public sealed class ProjectTests(BrowserFixture fixture)
     {
         var active = await ProjectAsync("CPS via Cherasco", ProjectState.Active);
         var review = await ProjectAsync("CPS via Cherasco", ProjectState.UnderReview);
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.LoginAsync("clinico");
         foreach (var path in new[] { $"/Projects/{active}/Diary/New", $"/Projects/{active}/Goals/New", $"/Projects/{active}/Team/Add", $"/Projects/{review}/Reviews/New" })
         {
@@ -62,7 +62,7 @@ public sealed class ProjectTests(BrowserFixture fixture)
     [Fact]
     public async Task ReferralWithErrors_IsAccessibleAndKeepsTheInput()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await Fixture.NewPageAsync();
         await page.LoginAsync("clinico");
         await page.GotoAsync("/Projects/Refer");
         await page.GetByLabel("Nome", new() { Exact = true }).FillAsync("Ines");
@@ -76,8 +76,8 @@ public sealed class ProjectTests(BrowserFixture fixture)
     [Fact]
     public async Task DiaryEntry_FromA360PixelPhone_TakesOneScreenAndSaves()
     {
-        var id = await fixture.App.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => p.Id).SingleAsync());
-        var page = await fixture.NewPageAsync(width: 360, height: 740);
+        var id = await Fixture.App.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => p.Id).SingleAsync());
+        var page = await Fixture.NewPageAsync(width: 360, height: 740);
         await page.LoginAsync("operatore");
         await page.GotoAsync($"/Projects/{id}/Diary/New");
         await page.GetByLabel("Note").FillAsync("Accompagnato al CPS in bicicletta.");
@@ -90,11 +90,11 @@ public sealed class ProjectTests(BrowserFixture fixture)
     [Fact]
     public async Task OnePerson_FromReferralToClosure_ThroughTheUi()
     {
-        var cps = await fixture.NewPageAsync();
+        var cps = await Fixture.NewPageAsync();
         await cps.LoginAsync("clinico");
 
         // The key worker refers; only the CPS can select.
-        var coop = await fixture.NewPageAsync();
+        var coop = await Fixture.NewPageAsync();
         await coop.LoginAsync("operatore");
         await coop.GotoAsync("/Projects/Refer");
         await coop.GetByLabel("Nome", new() { Exact = true }).FillAsync("Teodoro");
@@ -136,6 +136,18 @@ public sealed class ProjectTests(BrowserFixture fixture)
         await coop.GotoAsync(url);
         await ActAsync(coop, ProjectAction.Start, "Avvia il progetto");
         await Assertions.Expect(coop.Locator("[data-testid=project-state]")).ToHaveTextAsync("Attivo");
+
+        // Budget: a plan line, then spending past it raises the alert.
+        await coop.GetByRole(AriaRole.Link, new() { Name = "Budget", Exact = true }).ClickAsync();
+        await coop.GetByLabel("Previsto (€)").FillAsync("500,00");
+        await coop.GetByRole(AriaRole.Button, new() { Name = "Aggiungi una voce al piano" }).ClickAsync();
+        await coop.Locator("#Spending_Amount").FillAsync("520,00");
+        await coop.GetByLabel("Fornitore").FillAsync("Officina Sociale");
+        await coop.GetByLabel("Descrizione").FillAsync("Attrezzatura da lavoro");
+        await coop.GetByRole(AriaRole.Button, new() { Name = "Registra una spesa" }).ClickAsync();
+        await Assertions.Expect(coop.Locator("[data-testid=budget-alert]")).ToHaveTextAsync("Budget esaurito: speso 520,00 € su 500,00 € previsti.");
+        await coop.AssertAccessibleAsync();
+        await coop.GotoAsync(url);
 
         var scores = new List<string>();
         foreach (var (first, second, expected) in new[] { ("-1", "0", "43,8"), ("1", "2", "68,6") })

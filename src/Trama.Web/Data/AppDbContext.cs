@@ -40,6 +40,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<DiaryEntry> DiaryEntries => Set<DiaryEntry>();
 
+    public DbSet<Features.Budget.BudgetLine> BudgetLines => Set<Features.Budget.BudgetLine>();
+
+    public DbSet<Features.Budget.LedgerEntry> LedgerEntries => Set<Features.Budget.LedgerEntry>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -38,7 +38,9 @@ public sealed class WebSession(HttpClient client) : IDisposable
 
         foreach (var select in form.QuerySelectorAll<IHtmlSelectElement>("select[name]").Where(s => values.All(v => v.Name != s.Name)))
         {
-            fields.Add(new(select.Name!, select.Value ?? string.Empty));
+            // As a browser does: the selected option, or else the first one.
+            var option = select.Options.FirstOrDefault(o => o.IsSelected) ?? (select.Options.Length > 0 ? select.Options[0] : null);
+            fields.Add(new(select.Name!, option?.Value ?? string.Empty));
         }
 
         foreach (var area in form.QuerySelectorAll<IHtmlTextAreaElement>("textarea[name]").Where(t => values.All(v => v.Name != t.Name)))

@@ -55,6 +55,11 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
             AddTeam(project, plan, users, clinician, index);
             Walk(project, plan, clinician, users["operatore"].Id, start, areas, amicitta);
             db.Projects.Add(project);
+            if (project.StartedOn is { } started)
+            {
+                AddBudget(project.Id, started, areas, amicitta.Id, users["operatore"].Id, overspend: index % 4 == 1);
+            }
+
             index++;
         }
 
@@ -187,6 +192,48 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
                 }
 
                 break;
+        }
+    }
+
+    private void AddBudget(Guid projectId, DateOnly started, Dictionary<(Guid, string), LifeArea> areas, Guid programmeId, string recorder, bool overspend)
+    {
+        var housing = areas[(programmeId, "housing")].Id;
+        var work = areas[(programmeId, "work")].Id;
+        (Guid Area, Budget.FundingSource Source, Budget.BudgetNature Nature, long Planned)[] plan =
+        [
+            (housing, Budget.FundingSource.HealthAuthority, Budget.BudgetNature.Cash, 3_000_00),
+            (housing, Budget.FundingSource.Municipality, Budget.BudgetNature.Cash, 1_500_00),
+            (work, Budget.FundingSource.Funder, Budget.BudgetNature.Cash, 1_200_00),
+            (work, Budget.FundingSource.VolunteerTime, Budget.BudgetNature.VolunteerTime, 400_00),
+        ];
+        foreach (var (area, source, nature, planned) in plan)
+        {
+            db.BudgetLines.Add(new Budget.BudgetLine { ProjectId = projectId, LifeAreaId = area, Source = source, Nature = nature, PlannedCents = planned, CommittedCents = planned / 2, CreatedAtUtc = nowUtc });
+        }
+
+        (Guid Area, Budget.FundingSource Source, long Amount, string Supplier, string Description)[] spending =
+        [
+            (housing, Budget.FundingSource.HealthAuthority, 1_450_00, "Cooperativa Lotta contro l'Emarginazione", "Supporto educativo in appartamento, tre mesi"),
+            (housing, Budget.FundingSource.Municipality, 380_50, "Agenzia casa sociale", "Quota d'affitto"),
+            (work, Budget.FundingSource.Funder, overspend ? 1_260_00 : 540_00, "Aromi a tutto Campo", "Borsa lavoro del tirocinio"),
+        ];
+        var day = started;
+        foreach (var (area, source, amount, supplier, description) in spending)
+        {
+            var today = DateOnly.FromDateTime(nowUtc);
+            day = day.AddDays(20) > today ? today : day.AddDays(20);
+            db.LedgerEntries.Add(new Budget.LedgerEntry
+            {
+                ProjectId = projectId,
+                SpentOn = day,
+                AmountCents = amount,
+                Source = source,
+                LifeAreaId = area,
+                Supplier = supplier,
+                Description = description,
+                RecordedByUserId = recorder,
+                CreatedAtUtc = nowUtc,
+            });
         }
     }
 

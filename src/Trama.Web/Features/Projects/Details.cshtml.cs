@@ -70,7 +70,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
 
         await db.SaveChangesAsync();
         TempData["Status"] = l["Projects.Transition.Done", l[$"ProjectState.{grant.Project.State}"]].Value;
-        return RedirectToPage(new { id });
+        return Redirect(Url.Content($"~/Projects/{id}"));
     }
 
     public async Task<IActionResult> OnPostAssessmentAsync(Guid id, Guid version)
@@ -109,7 +109,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         p.Touch();
         await db.SaveChangesAsync();
         TempData["Status"] = l["Projects.Assessment.Saved"].Value;
-        return RedirectToPage(new { id });
+        return Redirect(Url.Content($"~/Projects/{id}"));
     }
 
     public async Task<IActionResult> OnPostIntensityAsync(Guid id, Intensity intensity, Guid version)
@@ -134,7 +134,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         grant.Project.Touch();
         await db.SaveChangesAsync();
         TempData["Status"] = l["Projects.Intensity.Saved", l[$"Intensity.{intensity}"]].Value;
-        return RedirectToPage(new { id });
+        return Redirect(Url.Content($"~/Projects/{id}"));
     }
 
     private async Task<IActionResult> ConflictAsync(Guid id)

@@ -323,10 +323,105 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.Budget.BudgetLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CommittedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("LifeAreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Nature")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<long>("PlannedCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LifeAreaId");
+
+                    b.HasIndex("ProjectId");
+
+                    b.ToTable("BudgetLines", t =>
+                        {
+                            t.HasCheckConstraint("CK_BudgetLines_Committed", "\"CommittedCents\" >= 0");
+
+                            t.HasCheckConstraint("CK_BudgetLines_Planned", "\"PlannedCents\" >= 0");
+                        });
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Budget.LedgerEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("AmountCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("LifeAreaId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("SpentOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LifeAreaId");
+
+                    b.HasIndex("ProjectId", "SpentOn");
+
+                    b.ToTable("LedgerEntries", t =>
+                        {
+                            t.HasCheckConstraint("CK_LedgerEntries_Amount", "\"AmountCents\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -362,7 +457,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Organisations.OrganisationMembership", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("EndsOn")
@@ -394,7 +488,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.People.Person", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Address")
@@ -483,7 +576,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Programmes.Programme", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -557,7 +649,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Programmes.Territory", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -594,7 +685,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Projects.CareTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("EndsOn")
@@ -635,7 +725,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Projects.DiaryEntry", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("AuthorUserId")
@@ -694,7 +783,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Projects.Goal", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAtUtc")
@@ -775,7 +863,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Projects.HealthBudgetProject", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("AssessedOn")
@@ -862,7 +949,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Projects.LifeArea", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -902,7 +988,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Projects.ProjectTransition", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Action")
@@ -945,7 +1030,6 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Projects.Review", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Decision")
@@ -1028,6 +1112,40 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Budget.BudgetLine", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Projects.LifeArea", "LifeArea")
+                        .WithMany()
+                        .HasForeignKey("LifeAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LifeArea");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Budget.LedgerEntry", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Projects.LifeArea", "LifeArea")
+                        .WithMany()
+                        .HasForeignKey("LifeAreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("LifeArea");
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Organisations.Organisation", b =>

@@ -27,6 +27,7 @@ builder.Services.AddScoped<FirstAdministrator>();
 builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddScoped<Trama.Web.Features.Admin.Users.UserAdministration>();
 builder.Services.AddScoped<Trama.Web.Features.Projects.ProjectAccess>();
+builder.Services.AddScoped<Trama.Web.Features.Audit.AuditTrail>();
 
 var app = builder.Build();
 
@@ -47,8 +48,20 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapTramaHealthChecks();
 app.MapRazorPages().WithStaticAssets();
 
+if (args.Contains("verify-audit"))
+{
+    // `dotnet run --project src/Trama.Web -- verify-audit`: checks the hash chain and exits 0 or 1.
+    await using var scope = app.Services.CreateAsyncScope();
+    var result = await Trama.Web.Features.Audit.AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    Console.WriteLine(result.IsIntact
+        ? $"Audit trail intact: {result.Checked} rows verified."
+        : $"Audit trail BROKEN at sequence {result.FirstBrokenSequence} ({result.Checked} rows verified before it).");
+    return result.IsIntact ? 0 : 1;
+}
+
 app.PrintStartupBanner();
 
 await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -80,6 +80,16 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     }
 
     [Fact]
+    public async Task WhoSawMyData_ForThePerson_IsAccessible()
+    {
+        var page = await Fixture.NewPageAsync();
+        await page.LoginAsync("beneficiario");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Chi ha visto i miei dati" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=accesses]")).ToContainTextAsync("Elena Marchetti");
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task ForbiddenPage_IsAccessible()
     {
         var page = await Fixture.NewPageAsync();

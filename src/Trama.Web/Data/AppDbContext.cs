@@ -44,6 +44,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Budget.LedgerEntry> LedgerEntries => Set<Features.Budget.LedgerEntry>();
 
+    public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -71,6 +73,30 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             ConcurrencyStamp = "role-" + r.ToLowerInvariant(),
         }));
     }
+
+    /// Every save of person data writes its audit rows in the same transaction (Features/Audit).
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var audit = Features.Audit.AuditRecorder.Collect(this, DateTime.UtcNow);
+        if (audit.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await Features.Audit.AuditRecorder.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await Features.Audit.AuditRecorder.ChainAsync(this, audit, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            Features.Audit.AuditRecorder.Gate.Release();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -7,7 +7,7 @@ namespace Trama.Web.Infrastructure;
 
 /// Migrates (and in demo mode seeds) in the hosts's Starting phase, which completes before any
 /// hosted service, the web server included, starts: no request ever meets an unmigrated database.
-internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<TramaOptions> options) : IHostedLifecycleService
+internal sealed partial class DatabaseInitializer(IServiceProvider services, IOptions<TramaOptions> options, ILogger<DatabaseInitializer> logger) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +19,15 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<Tr
         }
 
         await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync();
+        var verification = await Features.Audit.AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
+        if (!verification.IsIntact)
+        {
+            LogAuditBroken(logger, verification.FirstBrokenSequence!.Value);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Audit trail does not verify: first broken row is sequence {Sequence}")]
+    private static partial void LogAuditBroken(ILogger logger, long sequence);
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

@@ -86,12 +86,43 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
 
         await db.SaveChangesAsync(cancellationToken);
         await new DemoProjectSeeder(db, now).SeedAsync(created, programmes);
+        await RecordDemoReadsAsync(created, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogLoaded(logger, programmes.Count, organisations.Count, created.Count);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded: {Programmes} programmes, {Organisations} organisations, {Users} users")]
     private static partial void LogLoaded(ILogger logger, int programmes, int organisations, int users);
+
+    /// A few past reads of the demo beneficiary's record, so "who saw my data" has something to show.
+    private async Task RecordDemoReadsAsync(Dictionary<string, AppUser> users, DateTime now, CancellationToken cancellationToken)
+    {
+        var project = await db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => new { p.Id, p.PersonId }).SingleAsync(cancellationToken);
+        var reads = new[] { ("clinico", 3), ("operatore", 2), ("esp", 1) }
+            .Select(r => new Audit.AuditEntry
+            {
+                AtUtc = Audit.AuditChain.Instant(now.AddDays(-r.Item2).AddHours(-r.Item2)),
+                UserId = users[r.Item1].Id,
+                Action = Audit.AuditActions.Read,
+                EntityType = nameof(Projects.HealthBudgetProject),
+                EntityId = project.Id.ToString(),
+                PersonId = project.PersonId,
+                IpAddress = "10.0.0." + r.Item2,
+                PreviousHash = string.Empty,
+                Hash = string.Empty,
+            })
+            .ToList();
+        await Audit.AuditRecorder.Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await Audit.AuditRecorder.ChainAsync(db, reads, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            Audit.AuditRecorder.Gate.Release();
+        }
+    }
 
     private static void Check(IdentityResult result)
     {

@@ -5,7 +5,7 @@ namespace Trama.Web.Features.Projects;
 
 /// Loads one project through the care-team scope and says what the viewer may do with it.
 /// Pages that act on a project go through here, so an out-of-scope id is a 404 everywhere.
-public sealed class ProjectAccess(AppDbContext db, TimeProvider clock)
+public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeProvider clock)
 {
     public sealed record Grant(HealthBudgetProject Project, Viewer Viewer, bool IsCps, bool IsTeam, bool IsPerson, int ReviewIntervalMonths)
     {
@@ -30,6 +30,7 @@ public sealed class ProjectAccess(AppDbContext db, TimeProvider clock)
             return null;
         }
 
+        await audit.RecordReadAsync(nameof(HealthBudgetProject), project.Id.ToString(), project.PersonId);
         var isCps = db.IsCpsFor(viewer, project.MentalHealthCentreId, today);
         var isTeam = await db.CareTeamMembers.AnyAsync(m => m.ProjectId == id && m.UserId == viewer.UserId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today));
         var interval = await db.Programmes.Where(p => p.Id == project.ProgrammeId).Select(p => p.ReviewIntervalMonths).SingleAsync();

@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Trama.Web.Data;
+using Trama.Web.Features.Budget;
+using Trama.Web.Features.People;
+using Trama.Web.Features.Projects;
+
+namespace Trama.Web.Features.Audit;
+
+/// Turns every change of person data in a SaveChanges into audit rows, chained and committed in
+/// the same transaction as the change itself: a change without its audit row cannot be saved.
+internal static class AuditRecorder
+{
+    /// One writer at a time extends the chain. Several app instances will need a database lock
+    /// instead (see docs/adr/0006-audit-trail.md).
+    public static readonly SemaphoreSlim Gate = new(1, 1);
+
+    private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    private static readonly HashSet<Type> Audited =
+    [
+        typeof(Person), typeof(HealthBudgetProject), typeof(Goal), typeof(Review), typeof(DiaryEntry),
+        typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry),
+    ];
+
+    public static List<AuditEntry> Collect(AppDbContext db, DateTime nowUtc)
+    {
+        var (userId, ip) = Who(db);
+        var entries = new List<AuditEntry>();
+        foreach (var entry in db.ChangeTracker.Entries().Where(e => Audited.Contains(e.Metadata.ClrType) && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
+        {
+            var changes = Changes(entry);
+            if (changes is null)
+            {
+                continue;
+            }
+
+            entries.Add(new AuditEntry
+            {
+                AtUtc = AuditChain.Instant(nowUtc),
+                UserId = userId,
+                Action = entry.State switch
+                {
+                    EntityState.Added => AuditActions.Create,
+                    EntityState.Deleted => AuditActions.Delete,
+                    _ => AuditActions.Update,
+                },
+                EntityType = entry.Metadata.ClrType.Name,
+                EntityId = string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue)),
+                PersonId = PersonOf(db, entry),
+                IpAddress = ip,
+                Changes = changes,
+                PreviousHash = string.Empty,
+                Hash = string.Empty,
+            });
+        }
+
+        return entries;
+    }
+
+    public static (string? UserId, string? Ip) Who(AppDbContext db)
+    {
+        var http = db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<IHttpContextAccessor>()?.HttpContext;
+        return (http?.User.FindFirstValue(ClaimTypes.NameIdentifier), http?.Connection.RemoteIpAddress?.ToString());
+    }
+
+    public static async Task ChainAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    {
+        var previous = await db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? AuditChain.Genesis;
+        foreach (var e in entries)
+        {
+            e.PreviousHash = previous;
+            e.Hash = AuditChain.HashOf(e, previous);
+            previous = e.Hash;
+            db.AuditEntries.Add(e);
+        }
+    }
+
+    private static string? Changes(EntityEntry entry)
+    {
+        var values = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
+        foreach (var p in entry.Properties)
+        {
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    values[p.Metadata.Name] = [null, p.CurrentValue];
+                    break;
+                case EntityState.Deleted:
+                    values[p.Metadata.Name] = [p.OriginalValue, null];
+                    break;
+                case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
+                    values[p.Metadata.Name] = [p.OriginalValue, p.CurrentValue];
+                    break;
+            }
+        }
+
+        // A concurrency token alone changing is not a change of the person's data.
+        values.Remove(nameof(HealthBudgetProject.Version));
+        return values.Count == 0 ? null : JsonSerializer.Serialize(values, Json);
+    }
+
+    private static Guid? PersonOf(AppDbContext db, EntityEntry entry)
+    {
+        switch (entry.Entity)
+        {
+            case Person person:
+                return person.Id;
+            case HealthBudgetProject project:
+                return project.PersonId != Guid.Empty ? project.PersonId : project.Person?.Id;
+        }
+
+        var projectId = entry.Metadata.FindProperty("ProjectId") is { } property ? entry.Property(property.Name).CurrentValue as Guid? : null;
+        if (projectId is null)
+        {
+            return null;
+        }
+
+        var tracked = db.ChangeTracker.Entries<HealthBudgetProject>().FirstOrDefault(p => p.Entity.Id == projectId);
+        return tracked is not null
+            ? (tracked.Entity.PersonId != Guid.Empty ? tracked.Entity.PersonId : tracked.Entity.Person?.Id)
+            : db.Projects.Where(p => p.Id == projectId).Select(p => (Guid?)p.PersonId).FirstOrDefault();
+    }
+}

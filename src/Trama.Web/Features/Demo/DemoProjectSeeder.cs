@@ -131,6 +131,10 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
         p.WishesInOwnWords = "Vorrei una casa mia e un lavoro vero, e tornare a suonare con qualcuno.";
         p.Strengths = "Legame forte con la sorella; sa cucinare; conosce il quartiere.";
         Do(ProjectAction.CompleteAssessment, clinician);
+        p.CrisisSigns = "Non risponde al telefono per più di un giorno; smette di uscire per la spesa.";
+        p.CrisisWhatHelps = "Una visita a casa di una persona che conosce; fare due passi insieme; la musica.";
+        p.CrisisWhoToCall = "CPS di riferimento (orari d'ufficio); la sorella; fuori orario il 112.";
+        p.CrisisPlanUpdatedOn = DateOnly.FromDateTime(at);
         if (plan.Target == ProjectState.CoDesign)
         {
             return;

@@ -41,6 +41,15 @@ public class HealthBudgetProject
     /// What the person wants, in their own words, as said at the assessment meeting.
     public string? WishesInOwnWords { get; set; }
 
+    /// The shared crisis plan, written with the person and visible to the whole team.
+    public string? CrisisSigns { get; set; }
+
+    public string? CrisisWhatHelps { get; set; }
+
+    public string? CrisisWhoToCall { get; set; }
+
+    public DateOnly? CrisisPlanUpdatedOn { get; set; }
+
     public DateOnly? StartedOn { get; private set; }
 
     public DateOnly? ClosedOn { get; private set; }

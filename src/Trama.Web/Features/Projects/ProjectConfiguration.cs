@@ -16,6 +16,9 @@ internal sealed class HealthBudgetProjectConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.ReferralReason).HasMaxLength(2000);
         builder.Property(p => p.Strengths).HasMaxLength(4000);
         builder.Property(p => p.WishesInOwnWords).HasMaxLength(4000);
+        builder.Property(p => p.CrisisSigns).HasMaxLength(4000);
+        builder.Property(p => p.CrisisWhatHelps).HasMaxLength(4000);
+        builder.Property(p => p.CrisisWhoToCall).HasMaxLength(2000);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.ProgrammeId, p.State });
         builder.HasIndex(p => p.MentalHealthCentreId);

@@ -937,6 +937,21 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateOnly?>("CrisisPlanUpdatedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CrisisSigns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("CrisisWhatHelps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("CrisisWhoToCall")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("Intensity")
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");

@@ -924,6 +924,21 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("CrisisPlanUpdatedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrisisSigns")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrisisWhatHelps")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CrisisWhoToCall")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Intensity")
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");

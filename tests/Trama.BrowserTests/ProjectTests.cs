@@ -51,7 +51,7 @@ public sealed class ProjectTests(BrowserFixture fixture) : BrowserTest(fixture)
         var review = await ProjectAsync("CPS via Cherasco", ProjectState.UnderReview);
         var page = await Fixture.NewPageAsync();
         await page.LoginAsync("clinico");
-        foreach (var path in new[] { $"/Projects/{active}/Diary/New", $"/Projects/{active}/Goals/New", $"/Projects/{active}/Team/Add", $"/Projects/{review}/Reviews/New", $"/Projects/{active}/CrisisPlan", $"/Projects/{active}/Agreement", $"/Projects/{active}/Budget" })
+        foreach (var path in new[] { $"/Projects/{active}/Diary/New", $"/Projects/{active}/Goals/New", $"/Projects/{active}/Team/Add", $"/Projects/{review}/Reviews/New", $"/Projects/{active}/CrisisPlan", $"/Projects/{active}/Agreement", $"/Projects/{active}/Budget", $"/Projects/{active}/Person" })
         {
             await page.GotoAsync(path);
             await Assertions.Expect(page.Locator("h1")).ToBeVisibleAsync();

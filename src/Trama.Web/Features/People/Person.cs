@@ -50,6 +50,9 @@ public class Person
 
     public Programme Programme { get; set; } = null!;
 
+    /// Changes on every save; a save carrying an older value is a concurrent edit.
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     /// Set when the person has their own login (a beneficiary who reads and co-writes their plan).
     public string? UserId { get; set; }
 }

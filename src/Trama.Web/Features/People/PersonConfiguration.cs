@@ -15,6 +15,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.FiscalCode).HasMaxLength(16);
         builder.HasIndex(p => p.FiscalCode).IsUnique();
         builder.Property(p => p.NormalisedName).HasMaxLength(201);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => p.NormalisedName);
         builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Gender).HasMaxLength(50);

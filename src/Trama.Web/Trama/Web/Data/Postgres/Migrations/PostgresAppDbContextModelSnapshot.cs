@@ -614,6 +614,10 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.Property<string>("UserId")
                         .HasColumnType("text");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("FiscalCode")

@@ -1,0 +1,188 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trama.Web.Data;
+using Trama.Web.Features.People;
+
+namespace Trama.Web.Features.Projects;
+
+/// The person's record, reached through a project the viewer may see (the care-team scope).
+public sealed class PersonModel(AppDbContext db, ProjectAccess access, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty]
+    public PersonInput Input { get; set; } = new();
+
+    public HealthBudgetProject Project { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        var p = Project.Person;
+        Input = new PersonInput
+        {
+            GivenName = p.GivenName,
+            FamilyName = p.FamilyName,
+            BirthDate = p.BirthDate,
+            Sex = p.Sex,
+            Gender = p.Gender,
+            FiscalCode = p.FiscalCode,
+            Phone = p.Phone,
+            Email = p.Email,
+            Address = p.Address,
+            Languages = p.Languages,
+            LivingSituation = p.LivingSituation,
+            GeneralPractitioner = p.GeneralPractitioner,
+            Version = p.Version,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id)
+    {
+        if (await LoadAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        var person = Project.Person;
+        if (Input.Version != person.Version)
+        {
+            ModelState.AddModelError(string.Empty, l["People.Conflict"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+        }
+
+        string? fiscal = null;
+        if (!string.IsNullOrWhiteSpace(Input.FiscalCode))
+        {
+            var check = FiscalCode.Check(Input.FiscalCode, Input.BirthDate, Input.Sex);
+            if (check.IsValid)
+            {
+                fiscal = check.Normalised;
+                if (await db.People.AnyAsync(p => p.FiscalCode == fiscal && p.Id != person.Id))
+                {
+                    ModelState.AddModelError("Input.FiscalCode", l["People.FiscalCode.Taken"]);
+                }
+            }
+            else
+            {
+                ModelState.AddModelError("Input.FiscalCode", l[check.ErrorKey!]);
+            }
+        }
+
+        if (Input.BirthDate is { } born && (born > access.Today || born < new DateOnly(1900, 1, 1)))
+        {
+            ModelState.AddModelError("Input.BirthDate", l["Validation.DateOutOfRange", l["People.BirthDate"]]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        person.GivenName = Input.GivenName.Trim();
+        person.FamilyName = Input.FamilyName.Trim();
+        person.NormalisedName = Person.Normalise(person.FamilyName, person.GivenName);
+        person.BirthDate = Input.BirthDate;
+        person.Sex = Input.Sex;
+        person.Gender = Input.Gender?.Trim();
+        person.FiscalCode = fiscal;
+        person.Phone = Input.Phone?.Trim();
+        person.Email = Input.Email?.Trim();
+        person.Address = Input.Address?.Trim();
+        person.Languages = Input.Languages?.Trim();
+        person.LivingSituation = Input.LivingSituation?.Trim();
+        person.GeneralPractitioner = Input.GeneralPractitioner?.Trim();
+        person.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, l["People.Conflict"]);
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
+        }
+
+        TempData["Status"] = l["People.Saved"].Value;
+        return Redirect(Url.Content($"~/Projects/{id}"));
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id)
+    {
+        var grant = await access.FindAsync(User, id);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        if (!grant.CanWork)
+        {
+            return Forbid();
+        }
+
+        Project = grant.Project;
+        return null;
+    }
+
+    public sealed class PersonInput
+    {
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "People.GivenName")]
+        public string GivenName { get; set; } = string.Empty;
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "People.FamilyName")]
+        public string FamilyName { get; set; } = string.Empty;
+
+        [Display(Name = "People.BirthDate")]
+        public DateOnly? BirthDate { get; set; }
+
+        [Display(Name = "People.Sex")]
+        public PersonSex? Sex { get; set; }
+
+        [StringLength(50, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "People.Gender")]
+        public string? Gender { get; set; }
+
+        [StringLength(20, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "People.FiscalCode")]
+        public string? FiscalCode { get; set; }
+
+        [StringLength(40, ErrorMessage = "Validation.MaxLength")]
+        [Phone(ErrorMessage = "Validation.Phone")]
+        [Display(Name = "People.Phone")]
+        public string? Phone { get; set; }
+
+        [StringLength(256, ErrorMessage = "Validation.MaxLength")]
+        [EmailAddress(ErrorMessage = "Validation.Email")]
+        [Display(Name = "People.Email")]
+        public string? Email { get; set; }
+
+        [StringLength(300, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "People.Address")]
+        public string? Address { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "People.Languages")]
+        public string? Languages { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "People.LivingSituation")]
+        public string? LivingSituation { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "People.GeneralPractitioner")]
+        public string? GeneralPractitioner { get; set; }
+
+        public Guid Version { get; set; }
+    }
+}

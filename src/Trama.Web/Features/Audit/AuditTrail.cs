@@ -8,26 +8,33 @@ public sealed class AuditTrail(AppDbContext db, IServiceScopeFactory scopes, Tim
 {
     private readonly HashSet<(string, string)> recorded = [];
 
-    public async Task RecordReadAsync(string entityType, string entityId, Guid? personId, CancellationToken cancellationToken = default)
+    public Task RecordReadAsync(string entityType, string entityId, Guid? personId, CancellationToken cancellationToken = default) =>
+        RecordReadsAsync(entityType, [(entityId, personId)], cancellationToken);
+
+    /// One row per record shown (a list of projects shows several people's names), in one commit.
+    public async Task RecordReadsAsync(string entityType, IEnumerable<(string EntityId, Guid? PersonId)> records, CancellationToken cancellationToken = default)
     {
-        if (!recorded.Add((entityType, entityId)))
+        var (userId, ip) = AuditRecorder.Who(db);
+        var at = AuditChain.Instant(clock.GetUtcNow().UtcDateTime);
+        var entries = records
+            .Where(r => recorded.Add((entityType, r.EntityId)))
+            .Select(r => new AuditEntry
+            {
+                AtUtc = at,
+                UserId = userId,
+                Action = AuditActions.Read,
+                EntityType = entityType,
+                EntityId = r.EntityId,
+                PersonId = r.PersonId,
+                IpAddress = ip,
+                PreviousHash = string.Empty,
+                Hash = string.Empty,
+            })
+            .ToList();
+        if (entries.Count == 0)
         {
             return;
         }
-
-        var (userId, ip) = AuditRecorder.Who(db);
-        var entry = new AuditEntry
-        {
-            AtUtc = AuditChain.Instant(clock.GetUtcNow().UtcDateTime),
-            UserId = userId,
-            Action = AuditActions.Read,
-            EntityType = entityType,
-            EntityId = entityId,
-            PersonId = personId,
-            IpAddress = ip,
-            PreviousHash = string.Empty,
-            Hash = string.Empty,
-        };
 
         // A separate context: the page's own context may hold changes not yet meant to be saved.
         await using var scope = scopes.CreateAsyncScope();
@@ -35,7 +42,7 @@ public sealed class AuditTrail(AppDbContext db, IServiceScopeFactory scopes, Tim
         await AuditRecorder.Gate.WaitAsync(cancellationToken);
         try
         {
-            await AuditRecorder.ChainAsync(writer, [entry], cancellationToken);
+            await AuditRecorder.ChainAsync(writer, entries, cancellationToken);
             await writer.SaveChangesAsync(cancellationToken);
         }
         finally

@@ -9,7 +9,7 @@ using Trama.Web.Features.Projects;
 namespace Trama.Web.Features.Home;
 
 /// One home page that shows, for each role the user holds, what that role needs first.
-public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Audit.AuditTrail audit, TimeProvider clock) : PageModel
 {
     public ProgrammeOverview? Programme { get; private set; }
 
@@ -61,10 +61,12 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Tim
             var running = new[] { ProjectState.Active, ProjectState.UnderReview, ProjectState.Remodelled, ProjectState.Suspended };
             ReviewsDue = (await mine.Where(p => p.NextReviewDue != null && p.NextReviewDue <= soon && running.Contains(p.State))
                     .OrderBy(p => p.NextReviewDue).Take(10)
-                    .Select(p => new { p.Id, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, p.NextReviewDue })
+                    .Select(p => new { p.Id, p.PersonId, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, p.NextReviewDue })
                     .ToListAsync())
                 .Select(p => new DueReview(p.Id, p.PseudonymousCode, $"{p.FamilyName} {p.GivenName}", p.NextReviewDue!.Value, p.NextReviewDue < today))
                 .ToList();
+            var shown = await db.Projects.Where(p => ReviewsDue.Select(r => r.Id).Contains(p.Id)).Select(p => new { p.Id, p.PersonId }).ToListAsync();
+            await audit.RecordReadsAsync("ProjectList", shown.Select(p => (p.Id.ToString(), (Guid?)p.PersonId)));
         }
 
         MyOrganisations = await db.MyOrganisationsAsync(userId, today);

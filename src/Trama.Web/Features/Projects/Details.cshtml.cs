@@ -35,6 +35,11 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
 
     public int DiaryMinutes { get; private set; }
 
+    public sealed record HoursRow(int Year, int Month, CareTeamRole? Role, int Minutes);
+
+    /// Hours logged per month and per role on the team, newest month first.
+    public IReadOnlyList<HoursRow> Hours { get; private set; } = [];
+
     [BindProperty]
     public AssessmentInput Assessment { get; set; } = new();
 
@@ -169,6 +174,15 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         Reviews = reviews;
         var diary = db.DiaryEntries.AsNoTracking().Where(d => d.ProjectId == id).ReadableBy(grant.Viewer);
         DiaryMinutes = await diary.SumAsync(d => d.DurationMinutes);
+        var logged = await diary.Select(d => new { d.OccurredOn, d.DurationMinutes, d.AuthorUserId }).ToListAsync();
+        var roles = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id && m.UserId != null)
+            .Select(m => new { m.UserId, m.Role }).ToListAsync();
+        Hours = logged
+            .GroupBy(d => (d.OccurredOn.Year, d.OccurredOn.Month, Role: roles.FirstOrDefault(r => r.UserId == d.AuthorUserId)?.Role))
+            .Select(g => new HoursRow(g.Key.Year, g.Key.Month, g.Key.Role, g.Sum(d => d.DurationMinutes)))
+            .OrderByDescending(h => h.Year).ThenByDescending(h => h.Month).ThenBy(h => h.Role)
+            .Take(24)
+            .ToList();
         var recent = await diary.OrderByDescending(d => d.OccurredOn).ThenByDescending(d => d.CreatedAtUtc).Take(20)
             .Select(d => new { d.OccurredOn, d.Type, d.DurationMinutes, d.Author.DisplayName, d.Notes, d.Sensitivity, d.LifeArea })
             .ToListAsync();

@@ -7,7 +7,7 @@ using Trama.Web.Features.Programmes;
 
 namespace Trama.Web.Features.Projects;
 
-public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Audit.AuditTrail audit, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -86,8 +86,9 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Tim
         };
         var rows = await query
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(p => new { p.Id, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, Centre = p.MentalHealthCentre.Name, p.State, p.Intensity, p.ReferredOn, p.NextReviewDue })
+            .Select(p => new { p.Id, p.PersonId, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, Centre = p.MentalHealthCentre.Name, p.State, p.Intensity, p.ReferredOn, p.NextReviewDue })
             .ToListAsync();
+        await audit.RecordReadsAsync("ProjectList", rows.Select(r => (r.Id.ToString(), (Guid?)r.PersonId)));
         Rows = rows.Select(r => new Row(r.Id, r.PseudonymousCode, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue,
             r.NextReviewDue < today && ProjectLifecycle.IsRunning(r.State))).ToList();
     }

@@ -21,11 +21,25 @@ public sealed class AuditTests(TramaApp app) : IClassFixture<TramaApp>
         var clinician = await UserIdAsync("clinico");
         using var session = app.NewSession();
         await session.LoginAsync("clinico");
-        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.UserId == clinician && a.Action == AuditActions.Read && a.EntityId == id.ToString()));
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.UserId == clinician && a.Action == AuditActions.Read && a.EntityType == "HealthBudgetProject" && a.EntityId == id.ToString()));
         await session.GetAsync($"/Projects/{id}");
-        var reads = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.UserId == clinician && a.Action == AuditActions.Read && a.EntityId == id.ToString()).ToListAsync());
+        var reads = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.UserId == clinician && a.Action == AuditActions.Read && a.EntityType == "HealthBudgetProject" && a.EntityId == id.ToString()).ToListAsync());
         Assert.Equal(before + 1, reads.Count);
         Assert.Equal(personId, reads[^1].PersonId);
+    }
+
+    [Fact]
+    public async Task AListOfProjects_RecordsOneReadPerPersonShown()
+    {
+        var keyWorker = await UserIdAsync("operatore");
+        using var session = app.NewSession();
+        await session.LoginAsync("operatore");
+        var page = await session.GetAsync("/Projects?sort=code");
+        var shown = page.Document.QuerySelectorAll("[data-testid=projects] tbody tr").Length;
+        var rows = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.UserId == keyWorker && a.EntityType == "ProjectList").ToListAsync());
+        Assert.True(shown > 0);
+        Assert.True(rows.Count >= shown);
+        Assert.All(rows, r => Assert.NotNull(r.PersonId));
     }
 
     [Fact]

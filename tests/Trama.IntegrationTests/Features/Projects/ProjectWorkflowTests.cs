@@ -193,6 +193,9 @@ public sealed class ProjectWorkflowTests(TramaApp app) : IClassFixture<TramaApp>
 
         var saved = await session.SubmitAsync(refused, "main form", ("Input.OccurredOn", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
         Assert.Contains("Passeggiata al parco Nord.", saved.TextOf("[data-testid=diary]"), StringComparison.Ordinal);
+        var month = DateTime.UtcNow.ToString("MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("it-IT"));
+        var row = saved.Document.QuerySelectorAll("[data-testid=hours] tbody tr").Select(r => r.TextContent).FirstOrDefault(t => t.Contains(month, StringComparison.Ordinal) && t.Contains("Operatore di riferimento", StringComparison.Ordinal));
+        Assert.NotNull(row);
     }
 
     [Fact]

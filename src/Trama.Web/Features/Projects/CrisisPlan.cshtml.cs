@@ -60,15 +60,10 @@ public sealed class CrisisPlanModel(AppDbContext db, ProjectAccess access, IStri
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var grant = await access.FindAsync(User, id);
+        var (grant, refusal) = await access.ForWorkAsync(User, id);
         if (grant is null)
         {
-            return NotFound();
-        }
-
-        if (!grant.CanWork || !ProjectLifecycle.IsOpen(grant.Project.State))
-        {
-            return Forbid();
+            return refusal;
         }
 
         Project = grant.Project;

@@ -57,27 +57,10 @@ public sealed class PersonModel(AppDbContext db, ProjectAccess access, IStringLo
             Response.StatusCode = StatusCodes.Status409Conflict;
         }
 
-        string? fiscal = null;
-        if (!string.IsNullOrWhiteSpace(Input.FiscalCode))
+        var fiscal = Input.Check(ModelState, nameof(Input), l, access.Today);
+        if (fiscal is not null && await db.People.AnyAsync(p => p.FiscalCode == fiscal && p.Id != person.Id))
         {
-            var check = FiscalCode.Check(Input.FiscalCode, Input.BirthDate, Input.Sex);
-            if (check.IsValid)
-            {
-                fiscal = check.Normalised;
-                if (await db.People.AnyAsync(p => p.FiscalCode == fiscal && p.Id != person.Id))
-                {
-                    ModelState.AddModelError("Input.FiscalCode", l["People.FiscalCode.Taken"]);
-                }
-            }
-            else
-            {
-                ModelState.AddModelError("Input.FiscalCode", l[check.ErrorKey!]);
-            }
-        }
-
-        if (Input.BirthDate is { } born && (born > access.Today || born < new DateOnly(1900, 1, 1)))
-        {
-            ModelState.AddModelError("Input.BirthDate", l["Validation.DateOutOfRange", l["People.BirthDate"]]);
+            ModelState.AddModelError("Input.FiscalCode", l["People.FiscalCode.Taken"]);
         }
 
         if (!ModelState.IsValid)
@@ -131,36 +114,11 @@ public sealed class PersonModel(AppDbContext db, ProjectAccess access, IStringLo
         return null;
     }
 
-    public sealed class PersonInput
+    public sealed class PersonInput : PersonFields
     {
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "People.GivenName")]
-        public string GivenName { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "People.FamilyName")]
-        public string FamilyName { get; set; } = string.Empty;
-
-        [Display(Name = "People.BirthDate")]
-        public DateOnly? BirthDate { get; set; }
-
-        [Display(Name = "People.Sex")]
-        public PersonSex? Sex { get; set; }
-
         [StringLength(50, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "People.Gender")]
         public string? Gender { get; set; }
-
-        [StringLength(20, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "People.FiscalCode")]
-        public string? FiscalCode { get; set; }
-
-        [StringLength(40, ErrorMessage = "Validation.MaxLength")]
-        [Phone(ErrorMessage = "Validation.Phone")]
-        [Display(Name = "People.Phone")]
-        public string? Phone { get; set; }
 
         [StringLength(256, ErrorMessage = "Validation.MaxLength")]
         [EmailAddress(ErrorMessage = "Validation.Email")]

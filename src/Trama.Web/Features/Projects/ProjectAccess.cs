@@ -18,6 +18,20 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
 
     public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 
+    /// For pages that change an open project: the grant, or the answer to give instead — 404 out of
+    /// scope (existence never leaks), 403 for someone who may see but not work on it, or once it ended.
+    public async Task<(Grant? Grant, Microsoft.AspNetCore.Mvc.IActionResult? Refusal)> ForWorkAsync(System.Security.Claims.ClaimsPrincipal user, Guid id)
+    {
+        var grant = await FindAsync(user, id);
+        return grant switch
+        {
+            null => (null, new Microsoft.AspNetCore.Mvc.NotFoundResult()),
+            { CanWork: false } => (null, new Microsoft.AspNetCore.Mvc.ForbidResult()),
+            _ when !ProjectLifecycle.IsOpen(grant.Project.State) => (null, new Microsoft.AspNetCore.Mvc.ForbidResult()),
+            _ => (grant, null),
+        };
+    }
+
     /// The project, tracked for changes, with the parts named by <paramref name="include"/>; null when out of scope.
     public async Task<Grant?> FindAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, Func<IQueryable<HealthBudgetProject>, IQueryable<HealthBudgetProject>>? include = null)
     {

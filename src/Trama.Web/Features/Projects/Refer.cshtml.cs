@@ -47,24 +47,7 @@ public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, Tim
             ModelState.AddModelError("Input.ReferredOn", l["Validation.NotInFuture", l["Projects.ReferredOn"]]);
         }
 
-        if (Input.BirthDate is { } born && (born > today || born < new DateOnly(1900, 1, 1)))
-        {
-            ModelState.AddModelError("Input.BirthDate", l["Validation.DateOutOfRange", l["People.BirthDate"]]);
-        }
-
-        string? fiscalCode = null;
-        if (!string.IsNullOrWhiteSpace(Input.FiscalCode))
-        {
-            var check = FiscalCode.Check(Input.FiscalCode, Input.BirthDate, Input.Sex);
-            if (check.IsValid)
-            {
-                fiscalCode = check.Normalised;
-            }
-            else
-            {
-                ModelState.AddModelError("Input.FiscalCode", l[check.ErrorKey!]);
-            }
-        }
+        var fiscalCode = Input.Check(ModelState, nameof(Input), l, today);
 
         var centre = await db.Organisations.AsNoTracking()
             .Where(o => o.Id == Input.MentalHealthCentreId && o.Kind == OrganisationKind.MentalHealthCentre && o.Programmes.Any(pp => pp.ProgrammeId == programme.Id))
@@ -145,33 +128,8 @@ public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, Tim
         return Page();
     }
 
-    public sealed class ReferralInput
+    public sealed class ReferralInput : PersonFields
     {
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "People.GivenName")]
-        public string GivenName { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "People.FamilyName")]
-        public string FamilyName { get; set; } = string.Empty;
-
-        [Display(Name = "People.BirthDate")]
-        public DateOnly? BirthDate { get; set; }
-
-        [Display(Name = "People.Sex")]
-        public PersonSex? Sex { get; set; }
-
-        [StringLength(20, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "People.FiscalCode")]
-        public string? FiscalCode { get; set; }
-
-        [StringLength(40, ErrorMessage = "Validation.MaxLength")]
-        [Phone(ErrorMessage = "Validation.Phone")]
-        [Display(Name = "People.Phone")]
-        public string? Phone { get; set; }
-
         [Display(Name = "Projects.Centre")]
         public Guid MentalHealthCentreId { get; set; }
 

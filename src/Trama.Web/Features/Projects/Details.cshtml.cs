@@ -9,7 +9,7 @@ namespace Trama.Web.Features.Projects;
 
 public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed record TeamRow(string Name, CareTeamRole Role, DateOnly StartsOn, DateOnly? EndsOn);
+    public sealed record TeamRow(Guid Id, string Name, CareTeamRole Role, DateOnly StartsOn, DateOnly? EndsOn);
 
     public sealed record TimelineRow(DateTime AtUtc, ProjectAction Action, ProjectState To, string By, string? Reason);
 
@@ -142,6 +142,48 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         return Redirect(Url.Content($"~/Projects/{id}"));
     }
 
+    /// Takes someone off the team: their access ends today. A membership begun today leaves no
+    /// history worth keeping and is removed; an older one keeps its dates.
+    public async Task<IActionResult> OnPostEndMembershipAsync(Guid id, Guid memberId, Guid version)
+    {
+        var grant = await access.FindAsync(User, id);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        if (!grant.CanWork)
+        {
+            return Forbid();
+        }
+
+        if (grant.Project.Version != version)
+        {
+            return await ConflictAsync(id);
+        }
+
+        var today = access.Today;
+        var member = await db.CareTeamMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.ProjectId == id && (m.EndsOn == null || m.EndsOn >= today));
+        if (member is null)
+        {
+            return NotFound();
+        }
+
+        if (member.StartsOn >= today)
+        {
+            db.CareTeamMembers.Remove(member);
+        }
+        else
+        {
+            member.EndsOn = today.AddDays(-1);
+        }
+
+        grant.Project.Touch();
+        await db.SaveChangesAsync();
+        TempData["Status"] = l["Projects.Team.Ended"].Value;
+        return Redirect(Url.Content($"~/Projects/{id}#team"));
+    }
+
     private async Task<IActionResult> ConflictAsync(Guid id)
     {
         ModelState.AddModelError(string.Empty, l["Projects.Conflict"]);
@@ -162,7 +204,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         var ui = System.Globalization.CultureInfo.CurrentUICulture;
         Team = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id)
             .OrderBy(m => m.EndsOn != null).ThenBy(m => m.Role)
-            .Select(m => new TeamRow(m.User != null ? m.User.DisplayName : m.Name!, m.Role, m.StartsOn, m.EndsOn))
+            .Select(m => new TeamRow(m.Id, m.User != null ? m.User.DisplayName : m.Name!, m.Role, m.StartsOn, m.EndsOn))
             .ToListAsync();
         Timeline = await db.ProjectTransitions.AsNoTracking().Where(t => t.ProjectId == id)
             .OrderByDescending(t => t.AtUtc)

@@ -64,3 +64,28 @@ public sealed class AgreementTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.Contains("Compila almeno uno dei tre campi.", page.Errors);
     }
 }
+
+[Trait("Database", "Any")]
+public sealed class CareTeamTests(TramaApp app) : IClassFixture<TramaApp>
+{
+    [Fact]
+    public async Task RemovingAKeyWorkerFromTheTeam_EndsTheirAccessAtOnce()
+    {
+        var code = await app.WithDbAsync(db => db.Projects
+            .Where(p => p.MentalHealthCentre.Name == "CPS via Cherasco" && p.State == Trama.Web.Features.Projects.ProjectState.Suspended)
+            .Select(p => p.Person.PseudonymousCode).FirstAsync());
+        var id = await app.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == code).Select(p => p.Id).SingleAsync());
+        using var coop = app.NewSession();
+        await coop.LoginAsync("operatore");
+        Assert.Equal(HttpStatusCode.OK, (await coop.GetAsync($"/Projects/{id}")).Status);
+
+        using var cps = app.NewSession();
+        await cps.LoginAsync("clinico");
+        var page = await cps.GetAsync($"/Projects/{id}");
+        var after = await cps.SubmitAsync(page, "form[data-member='Sara Colombo']");
+        Assert.Equal("Tolto dall'équipe: da oggi non vede più il progetto.", after.TextOf("[role=status]"));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await coop.GetAsync($"/Projects/{id}")).Status);
+        Assert.Contains("Sara Colombo", after.TextOf("[data-testid=team]"), StringComparison.Ordinal);
+    }
+}

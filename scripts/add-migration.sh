@@ -5,5 +5,5 @@ set -euo pipefail
 name="${1:?usage: scripts/add-migration.sh <MigrationName>}"
 cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
-dotnet ef migrations add "$name" --project src/Trama.Web --context SqliteAppDbContext --output-dir Data/Sqlite/Migrations --namespace Trama.Web.Data.Sqlite.Migrations
-dotnet ef migrations add "$name" --project src/Trama.Web --context PostgresAppDbContext --output-dir Data/Postgres/Migrations --namespace Trama.Web.Data.Postgres.Migrations --no-build
+dotnet ef migrations add "$name" --project src/Trama.Web --context SqliteAppDbContext --output-dir Data/Sqlite/Migrations
+dotnet ef migrations add "$name" --project src/Trama.Web --context PostgresAppDbContext --output-dir Data/Postgres/Migrations --no-build

@@ -156,14 +156,13 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, IStringLoc
         CanWork = grant.CanWork;
         Areas = await db.LifeAreas.AsNoTracking().Where(a => a.ProgrammeId == grant.Project.ProgrammeId).OrderBy(a => a.SortOrder).ToListAsync();
         var lines = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == id).Select(b => new { b.LifeAreaId, b.Source, b.PlannedCents, b.CommittedCents }).ToListAsync();
-        var spent = await db.LedgerEntries.AsNoTracking().Where(e => e.ProjectId == id).Select(e => new { e.LifeAreaId, e.Source, e.AmountCents }).ToListAsync();
+        var ledger = await db.LedgerEntries.AsNoTracking().Include(e => e.LifeArea).Where(e => e.ProjectId == id)
+            .OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.CreatedAtUtc).ToListAsync();
         Summary = BudgetSummary.Compute(
             lines.Select(b => (b.LifeAreaId, b.Source, b.PlannedCents, b.CommittedCents)),
-            spent.Select(e => (e.LifeAreaId, e.Source, e.AmountCents)));
+            ledger.Select(e => (e.LifeAreaId, e.Source, e.AmountCents)));
         var ui = CultureInfo.CurrentUICulture;
-        Ledger = (await db.LedgerEntries.AsNoTracking().Include(e => e.LifeArea).Where(e => e.ProjectId == id)
-                .OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.CreatedAtUtc).Take(50).ToListAsync())
-            .Select(e => new LedgerRow(e.SpentOn, e.AmountCents, e.Source, e.LifeArea.Name(ui), e.Supplier, e.Description)).ToList();
+        Ledger = ledger.Take(50).Select(e => new LedgerRow(e.SpentOn, e.AmountCents, e.Source, e.LifeArea.Name(ui), e.Supplier, e.Description)).ToList();
         return null;
     }
 

@@ -59,14 +59,12 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
                 .OrderBy(g => g.Key).Select(g => new StateCount(g.Key, g.Count)).ToList();
             var soon = today.AddDays(30);
             var running = new[] { ProjectState.Active, ProjectState.UnderReview, ProjectState.Remodelled, ProjectState.Suspended };
-            ReviewsDue = (await mine.Where(p => p.NextReviewDue != null && p.NextReviewDue <= soon && running.Contains(p.State))
-                    .OrderBy(p => p.NextReviewDue).Take(10)
-                    .Select(p => new { p.Id, p.PersonId, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, p.NextReviewDue })
-                    .ToListAsync())
-                .Select(p => new DueReview(p.Id, p.PseudonymousCode, $"{p.FamilyName} {p.GivenName}", p.NextReviewDue!.Value, p.NextReviewDue < today))
-                .ToList();
-            var shown = await db.Projects.Where(p => ReviewsDue.Select(r => r.Id).Contains(p.Id)).Select(p => new { p.Id, p.PersonId }).ToListAsync();
-            await audit.RecordReadsAsync("ProjectList", shown.Select(p => (p.Id.ToString(), (Guid?)p.PersonId)));
+            var due = await mine.Where(p => p.NextReviewDue != null && p.NextReviewDue <= soon && running.Contains(p.State))
+                .OrderBy(p => p.NextReviewDue).Take(10)
+                .Select(p => new { p.Id, p.PersonId, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, p.NextReviewDue })
+                .ToListAsync();
+            ReviewsDue = due.Select(p => new DueReview(p.Id, p.PseudonymousCode, $"{p.FamilyName} {p.GivenName}", p.NextReviewDue!.Value, p.NextReviewDue < today)).ToList();
+            await audit.RecordReadsAsync("ProjectList", due.Select(p => (p.Id.ToString(), (Guid?)p.PersonId)));
         }
 
         MyOrganisations = await db.MyOrganisationsAsync(userId, today);

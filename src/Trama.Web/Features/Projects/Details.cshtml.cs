@@ -21,6 +21,8 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
 
     public HealthBudgetProject Project => Grant.Project;
 
+    public DateOnly Today => access.Today;
+
     public IReadOnlyList<TeamRow> Team { get; private set; } = [];
 
     public IReadOnlyList<TimelineRow> Timeline { get; private set; } = [];

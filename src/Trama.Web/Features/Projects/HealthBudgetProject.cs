@@ -141,5 +141,5 @@ public class HealthBudgetProject
 
     public void Touch() => Version = Guid.NewGuid();
 
-    public bool IsReviewOverdue(DateOnly today) => NextReviewDue is { } due && due < today && ProjectLifecycle.IsRunning(State);
+    public bool IsReviewOverdue(DateOnly today) => ProjectLifecycle.IsReviewOverdue(NextReviewDue, State, today);
 }

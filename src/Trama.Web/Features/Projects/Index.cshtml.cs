@@ -90,7 +90,7 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
             .ToListAsync();
         await audit.RecordReadsAsync("ProjectList", rows.Select(r => (r.Id.ToString(), (Guid?)r.PersonId)));
         Rows = rows.Select(r => new Row(r.Id, r.PseudonymousCode, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue,
-            r.NextReviewDue < today && ProjectLifecycle.IsRunning(r.State))).ToList();
+            ProjectLifecycle.IsReviewOverdue(r.NextReviewDue, r.State, today))).ToList();
     }
 
     public Dictionary<string, string?> RouteFor(int page) => new()

@@ -67,6 +67,8 @@ public static class ProjectLifecycle
 
     public static bool IsOpen(ProjectState state) => state is not (ProjectState.NotEligible or ProjectState.Closed or ProjectState.FollowUp);
 
+    public static bool IsReviewOverdue(DateOnly? due, ProjectState state, DateOnly today) => due < today && IsRunning(state);
+
     /// States in which the plan is being delivered: diary entries and spending are expected.
     public static bool IsRunning(ProjectState state) =>
         state is ProjectState.Active or ProjectState.UnderReview or ProjectState.Remodelled or ProjectState.Suspended;

@@ -28,6 +28,7 @@ builder.Services.AddHostedService<DatabaseInitializer>();
 builder.Services.AddScoped<Trama.Web.Features.Admin.Users.UserAdministration>();
 builder.Services.AddScoped<Trama.Web.Features.Projects.ProjectAccess>();
 builder.Services.AddScoped<Trama.Web.Features.Audit.AuditTrail>();
+builder.Services.AddScoped<Trama.Web.Features.Privacy.PersonalData>();
 
 var app = builder.Build();
 
@@ -43,6 +44,8 @@ app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
+app.UseTwoFactorEnrolment();
 
 app.MapStaticAssets().AllowAnonymous();
 app.MapTramaHealthChecks();

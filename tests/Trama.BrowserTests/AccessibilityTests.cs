@@ -89,6 +89,33 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await page.AssertAccessibleAsync();
     }
 
+    [Theory]
+    [InlineData("privacy", "/Privacy/Audit")]
+    [InlineData("privacy", "/Privacy/Audit?person=AMI-0001&action=Read")]
+    [InlineData("privacy", "/Privacy/Requests?code=AMI-0001")]
+    [InlineData("clinico", "/Privacy/Emergency")]
+    [InlineData("beneficiario", "/Me/Data")]
+    [InlineData("operatore", "/Account/TwoFactor")]
+    public async Task PrivacyPages_AreAccessible(string user, string path)
+    {
+        var page = await Fixture.NewPageAsync();
+        await page.LoginAsync(user);
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.Locator("h1")).Not.ToBeEmptyAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task EmergencyAccess_WithErrors_IsAccessible()
+    {
+        var page = await Fixture.NewPageAsync();
+        await page.LoginAsync("clinico");
+        await page.GotoAsync("/Privacy/Emergency");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apri in emergenza" }).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=form-errors]")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+    }
+
     [Fact]
     public async Task ForbiddenPage_IsAccessible()
     {

@@ -15,23 +15,36 @@ public sealed class TramaApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly bool demoData;
     private readonly bool kestrel;
     private readonly TestDatabase? sharedDatabase;
+    private readonly Dictionary<string, string> settings = new()
+    {
+        // Most tests sign in many times from one address with password only; the tests of the
+        // second factor and of the rate limit turn these back to production values.
+        ["Trama:Security:RequireTwoFactor"] = "false",
+        ["Trama:Security:LoginAttemptsPerMinute"] = "100000",
+    };
+
     private TestDatabase? database;
 
     public TramaApp()
-        : this(demoData: true, kestrel: false, database: null)
+        : this(demoData: true, kestrel: false, database: null, settings: null)
     {
     }
 
-    private TramaApp(bool demoData, bool kestrel, TestDatabase? database)
+    private TramaApp(bool demoData, bool kestrel, TestDatabase? database, IReadOnlyDictionary<string, string>? settings)
     {
         this.demoData = demoData;
         this.kestrel = kestrel;
         sharedDatabase = database;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            this.settings[key] = value;
+        }
     }
 
     /// An app the test starts itself (`await app.InitializeAsync()`), for the few tests that need
     /// another set-up than the shared fixture.
-    public static TramaApp Create(bool demoData = true, bool kestrel = false, TestDatabase? database = null) => new(demoData, kestrel, database);
+    public static TramaApp Create(bool demoData = true, bool kestrel = false, TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null) =>
+        new(demoData, kestrel, database, settings);
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app has not started.");
 
@@ -76,6 +89,10 @@ public sealed class TramaApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Trama", Database.ConnectionString);
         builder.UseSetting("Trama:DataDirectory", Database.DataDirectory);
         builder.UseSetting("Trama:DemoData", demoData ? "true" : "false");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

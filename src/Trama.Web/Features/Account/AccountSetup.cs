@@ -8,6 +8,36 @@ public static class AccountSetup
 {
     public const string AdministrationPolicy = "Administration";
 
+    public const string LoginRateLimit = "login";
+
+    /// Pages a staff member without a second factor may still reach: setting one up, and leaving.
+    private static readonly HashSet<string> BeforeEnrolment = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "/Account/TwoFactor", "/Account/Logout", "/Account/Language", "/Errors/Error",
+    };
+
+    /// Sends a staff member who must use a second factor and has none to set it up first.
+    public static IApplicationBuilder UseTwoFactorEnrolment(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated == true
+            && http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Mvc.RazorPages.CompiledPageActionDescriptor>() is { } page
+            && !BeforeEnrolment.Contains(page.ViewEnginePath)
+            && MustEnrol(user, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.TramaOptions>>().Value))
+        {
+            http.Response.Redirect(http.Request.PathBase + "/Account/TwoFactor");
+            return;
+        }
+
+        await next(http);
+    });
+
+    public static bool MustEnrol(System.Security.Claims.ClaimsPrincipal user, Infrastructure.TramaOptions options) =>
+        options.Security.RequireTwoFactor
+        && user.FindFirst(TramaClaims.TwoFactor)?.Value != "1"
+        && user.FindFirst(TramaClaims.Demo)?.Value != "1"
+        && Roles.NeedingTwoFactor.Any(user.IsInRole);
+
     public static IServiceCollection AddTramaIdentity(this IServiceCollection services)
     {
         services.AddIdentity<AppUser, IdentityRole>(o =>
@@ -43,8 +73,27 @@ public static class AccountSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+        });
+        services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<Microsoft.Extensions.Options.IOptions<Infrastructure.TramaOptions>>((o, trama) =>
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(Math.Max(1, trama.Value.Security.IdleTimeoutMinutes)));
+
+        // Per client address, so one attacker cannot lock every account by guessing, nor try
+        // second-factor codes faster than they change.
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? System.Threading.RateLimiting.RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new System.Threading.RateLimiting.FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = Math.Max(1, http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Infrastructure.TramaOptions>>().Value.Security.LoginAttemptsPerMinute),
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    })
+                : System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("read"));
         });
 
         services.AddAuthorizationBuilder()

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace Trama.Web.Features.Account;
 
 [AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(AccountSetup.LoginRateLimit)]
 public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
@@ -41,6 +42,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, UserManager<AppUse
         if (result.Succeeded)
         {
             return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "~/");
+        }
+
+        if (result.RequiresTwoFactor)
+        {
+            return RedirectToPage("SecondFactor", new { ReturnUrl = Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null });
         }
 
         var message = result switch

@@ -14,10 +14,17 @@ public static class Roles
     public const string NetworkCoordinator = "NetworkCoordinator";
     public const string FrontDesk = "FrontDesk";
     public const string Funder = "Funder";
+    public const string PrivacyOfficer = "PrivacyOfficer";
+
+    /// Roles that reach person data or accounts, and so sign in with a second factor.
+    public static readonly IReadOnlyList<string> NeedingTwoFactor =
+    [
+        Clinician, SocialWorker, KeyWorker, PeerSupportExpert, NetworkCoordinator, PrivacyOfficer, Administrator,
+    ];
 
     public static readonly IReadOnlyList<string> All =
     [
         Clinician, SocialWorker, KeyWorker, PeerSupportExpert, Volunteer, Beneficiary,
-        NetworkCoordinator, FrontDesk, Funder, Administrator,
+        NetworkCoordinator, FrontDesk, Funder, PrivacyOfficer, Administrator,
     ];
 }

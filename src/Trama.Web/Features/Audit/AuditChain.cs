@@ -31,9 +31,12 @@ public static class AuditChain
             e.EntityId,
             e.PersonId?.ToString() ?? string.Empty,
             e.IpAddress ?? string.Empty,
-            e.Changes ?? string.Empty);
+            e.ChangesHash ?? e.Changes ?? string.Empty);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
     }
+
+    public static string? ChangesHashOf(string? changes) =>
+        changes is null ? null : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(changes)));
 
     /// Walks the whole trail in order; reports the first row whose hash or link does not hold.
     public static async Task<AuditVerification> VerifyAsync(AppDbContext db, CancellationToken cancellationToken = default)
@@ -42,7 +45,8 @@ public static class AuditChain
         long checkedRows = 0;
         await foreach (var entry in db.AuditEntries.AsNoTracking().OrderBy(a => a.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
-            if (entry.PreviousHash != previous || HashOf(entry, previous) != entry.Hash)
+            var valuesIntact = entry.Changes is null || entry.ChangesHash is null || ChangesHashOf(entry.Changes) == entry.ChangesHash;
+            if (!valuesIntact || entry.PreviousHash != previous || HashOf(entry, previous) != entry.Hash)
             {
                 return new AuditVerification(checkedRows, entry.Sequence);
             }

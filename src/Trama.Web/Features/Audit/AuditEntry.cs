@@ -24,6 +24,11 @@ public class AuditEntry
     /// For changes: the changed fields with their values before and after, as JSON.
     public string? Changes { get; set; }
 
+    /// SHA-256 of <see cref="Changes"/>. The chain covers this hash, not the values, so the values
+    /// of an erased person can be blanked (GDPR art. 17) while the chain still verifies and still
+    /// proves that a change happened. Null on rows written before it existed.
+    public string? ChangesHash { get; set; }
+
     public required string PreviousHash { get; set; }
 
     public required string Hash { get; set; }

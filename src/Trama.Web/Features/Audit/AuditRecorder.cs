@@ -23,7 +23,7 @@ internal static class AuditRecorder
     private static readonly HashSet<Type> Audited =
     [
         typeof(Person), typeof(HealthBudgetProject), typeof(Goal), typeof(Review), typeof(DiaryEntry),
-        typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry),
+        typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry), typeof(Privacy.EmergencyAccess),
     ];
 
     public static List<AuditEntry> Collect(AppDbContext db, DateTime nowUtc)
@@ -73,6 +73,7 @@ internal static class AuditRecorder
         foreach (var e in entries)
         {
             e.PreviousHash = previous;
+            e.ChangesHash = AuditChain.ChangesHashOf(e.Changes);
             e.Hash = AuditChain.HashOf(e, previous);
             previous = e.Hash;
             db.AuditEntries.Add(e);

@@ -157,6 +157,7 @@ public static class DemoData
         new("coordinatore", "Chiara Galli", Roles.NetworkCoordinator, Lotta, Torpedone),
         new("sportello", "Anna Moretti", Roles.FrontDesk, Pharmacy2),
         new("fondazione", "Roberto Conti", Roles.Funder, Cariplo),
+        new("privacy", "Silvia Carrara", Roles.PrivacyOfficer, Asst),
         new("admin", "Davide Rinaldi", Roles.Administrator, Lotta),
     ];
 

@@ -4,6 +4,7 @@ using Trama.Web.Data;
 using Trama.Web.Features.Account;
 using Trama.Web.Features.Organisations;
 using Trama.Web.Features.People;
+using Trama.Web.Features.Projects;
 
 namespace Trama.Web.Features.Demo;
 
@@ -94,11 +95,35 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded: {Programmes} programmes, {Organisations} organisations, {Users} users")]
     private static partial void LogLoaded(ILogger logger, int programmes, int organisations, int users);
 
-    /// A few past reads of the demo beneficiary's record, so "who saw my data" has something to show.
+    /// A few past reads of the demo beneficiary's record, so "who saw my data" has something to show;
+    /// one of them a clinician of another CPS breaking the glass, for the privacy officer to review;
+    /// and a diary entry the person asked to obscure.
     private async Task RecordDemoReadsAsync(Dictionary<string, AppUser> users, DateTime now, CancellationToken cancellationToken)
     {
         var project = await db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => new { p.Id, p.PersonId }).SingleAsync(cancellationToken);
-        var reads = new[] { ("clinico", 3), ("operatore", 2), ("esp", 1) }
+        var emergencyAt = now.AddDays(-4).AddHours(-4);
+        db.EmergencyAccesses.Add(new Privacy.EmergencyAccess
+        {
+            ProjectId = project.Id,
+            UserId = users["clinico.litta"].Id,
+            Reason = "Arrivato al pronto soccorso di notte in forte agitazione: servivano il piano di crisi e i contatti di riferimento.",
+            StartedAtUtc = emergencyAt.AddMinutes(-2),
+            EndsAtUtc = emergencyAt.AddMinutes(-2) + Privacy.EmergencyAccess.Duration,
+        });
+        db.DiaryEntries.Add(new DiaryEntry
+        {
+            ProjectId = project.Id,
+            Type = DiaryEntryType.PhoneCall,
+            OccurredOn = DateOnly.FromDateTime(now.AddDays(-6)),
+            DurationMinutes = 30,
+            Notes = "Telefonata sulla situazione con il fratello; la persona ha chiesto che questa nota resti riservata.",
+            Sensitivity = Sensitivity.Ordinary,
+            IsObscured = true,
+            AuthorUserId = users["operatore"].Id,
+            CreatedAtUtc = now.AddDays(-6),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        var reads = new[] { ("clinico.litta", 4), ("clinico", 3), ("operatore", 2), ("esp", 1) }
             .Select(r => new Audit.AuditEntry
             {
                 AtUtc = Audit.AuditChain.Instant(now.AddDays(-r.Item2).AddHours(-r.Item2)),

@@ -33,6 +33,8 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
 
     public IReadOnlyList<DueReview> ReviewsDue { get; private set; } = [];
 
+    public int EmergenciesToReview { get; private set; }
+
     public bool Has(string role) => UserRoles.Contains(role);
 
     public async Task OnGetAsync()
@@ -81,6 +83,11 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
         if (Has(Roles.Administrator))
         {
             Users = await db.UserStatisticsAsync(now);
+        }
+
+        if (Has(Roles.PrivacyOfficer))
+        {
+            EmergenciesToReview = await db.EmergencyAccesses.CountAsync(e => e.ReviewedAtUtc == null);
         }
     }
 }

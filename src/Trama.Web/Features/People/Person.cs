@@ -46,6 +46,10 @@ public class Person
         return string.Join(' ', new string(letters.ToArray()).ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
     }
 
+    /// Set when the person's data were erased on request: what the law keeps is kept under the
+    /// pseudonymous code, everything that identifies them is gone (docs/adr/0007-retention.md).
+    public DateTime? ErasedAtUtc { get; set; }
+
     public Guid ProgrammeId { get; set; }
 
     public Programme Programme { get; set; } = null!;

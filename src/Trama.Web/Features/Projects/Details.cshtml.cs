@@ -13,7 +13,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
 
     public sealed record TimelineRow(DateTime AtUtc, ProjectAction Action, ProjectState To, string By, string? Reason);
 
-    public sealed record DiaryRow(DateOnly OccurredOn, DiaryEntryType Type, int Minutes, string Author, string Notes, Sensitivity Sensitivity, string? Area);
+    public sealed record DiaryRow(Guid Id, bool IsObscured, bool MayObscure, DateOnly OccurredOn, DiaryEntryType Type, int Minutes, string Author, string Notes, Sensitivity Sensitivity, string? Area);
 
     public sealed record ReviewRow(DateOnly HeldOn, ReviewDecision Decision, double? TScore, string Narrative);
 
@@ -186,6 +186,33 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         return Redirect(Url.Content($"~/Projects/{id}#team"));
     }
 
+    /// Obscures a diary entry at the person's request, or shows it again; only its author and the
+    /// CPS referent may, the two who still see it. The change is audited like any other.
+    public async Task<IActionResult> OnPostObscureAsync(Guid id, Guid entryId, bool obscure)
+    {
+        var (grant, refusal) = await access.ForWorkAsync(User, id);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var entry = await db.DiaryEntries.Where(d => d.Id == entryId && d.ProjectId == id).ReadableBy(db, grant.Viewer, access.Today).SingleOrDefaultAsync();
+        if (entry is null)
+        {
+            return NotFound();
+        }
+
+        if (!grant.IsCpsReferent && entry.AuthorUserId != grant.Viewer.UserId)
+        {
+            return Forbid();
+        }
+
+        entry.IsObscured = obscure;
+        await db.SaveChangesAsync();
+        TempData["Status"] = l[obscure ? "Projects.Diary.Obscured" : "Projects.Diary.Unobscured"].Value;
+        return Redirect(Url.Content($"~/Projects/{id}#diary"));
+    }
+
     private async Task<IActionResult> ConflictAsync(Guid id)
     {
         ModelState.AddModelError(string.Empty, l["Projects.Conflict"]);
@@ -216,7 +243,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.HeldOn)
             .Select(r => new ReviewRow(r.HeldOn, r.Decision, r.TScore, r.Narrative)).ToListAsync();
         Reviews = reviews;
-        var diary = db.DiaryEntries.AsNoTracking().Where(d => d.ProjectId == id).ReadableBy(grant.Viewer);
+        var diary = db.DiaryEntries.AsNoTracking().Where(d => d.ProjectId == id).ReadableBy(db, grant.Viewer, access.Today);
         DiaryMinutes = await diary.SumAsync(d => d.DurationMinutes);
         var logged = await diary.Select(d => new { d.OccurredOn, d.DurationMinutes, d.AuthorUserId }).ToListAsync();
         var roles = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id && m.UserId != null)
@@ -228,9 +255,10 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
             .Take(24)
             .ToList();
         var recent = await diary.OrderByDescending(d => d.OccurredOn).ThenByDescending(d => d.CreatedAtUtc).Take(20)
-            .Select(d => new { d.OccurredOn, d.Type, d.DurationMinutes, d.Author.DisplayName, d.Notes, d.Sensitivity, d.LifeArea })
+            .Select(d => new { d.Id, d.IsObscured, d.AuthorUserId, d.OccurredOn, d.Type, d.DurationMinutes, d.Author.DisplayName, d.Notes, d.Sensitivity, d.LifeArea })
             .ToListAsync();
-        Diary = recent.Select(d => new DiaryRow(d.OccurredOn, d.Type, d.DurationMinutes, d.DisplayName, d.Notes, d.Sensitivity, d.LifeArea?.Name(ui))).ToList();
+        var mayObscure = ProjectLifecycle.IsOpen(grant.Project.State) && grant.CanWork;
+        Diary = recent.Select(d => new DiaryRow(d.Id, d.IsObscured, mayObscure && (grant.IsCpsReferent || d.AuthorUserId == grant.Viewer.UserId), d.OccurredOn, d.Type, d.DurationMinutes, d.DisplayName, d.Notes, d.Sensitivity, d.LifeArea?.Name(ui))).ToList();
         Actions = ProjectLifecycle.From(grant.Project.State).Where(grant.MayTake).ToList();
         if (!keepAssessmentInput)
         {

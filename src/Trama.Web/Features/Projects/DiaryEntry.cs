@@ -27,6 +27,10 @@ public class DiaryEntry
 
     public Sensitivity Sensitivity { get; set; }
 
+    /// Obscured at the person's request (oscuramento): then only its author and the project's CPS
+    /// referent see it, and nothing shown to anyone else gives away that it exists.
+    public bool IsObscured { get; set; }
+
     public required string AuthorUserId { get; set; }
 
     public AppUser Author { get; set; } = null!;

@@ -9,7 +9,12 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
 {
     public sealed record Grant(HealthBudgetProject Project, Viewer Viewer, bool IsCps, bool IsTeam, bool IsPerson, int ReviewIntervalMonths)
     {
-        public bool CanWork => IsCps || IsTeam;
+        /// Set when the project is open only through break-the-glass: read-only, until then.
+        public DateTime? EmergencyUntilUtc { get; init; }
+
+        public bool IsCpsReferent { get; init; }
+
+        public bool CanWork => EmergencyUntilUtc is null && (IsCps || IsTeam);
 
         public bool MayTake(Transition t) => t.CpsOnly ? IsCps : CanWork;
     }
@@ -39,15 +44,38 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
         var today = Today;
         var query = db.Projects.Where(p => p.Id == id).VisibleTo(db, viewer, today).Include(p => p.Person);
         var project = await (include is null ? query : include(query)).AsSplitQuery().SingleOrDefaultAsync();
+        DateTime? emergencyUntil = null;
+        if (project is null && viewer.IsClinician)
+        {
+            var now = NowUtc;
+            emergencyUntil = await db.EmergencyAccesses
+                .Where(e => e.ProjectId == id && e.UserId == viewer.UserId && e.StartedAtUtc <= now && e.EndsAtUtc > now)
+                .MaxAsync(e => (DateTime?)e.EndsAtUtc);
+            if (emergencyUntil is not null)
+            {
+                var direct = db.Projects.Where(p => p.Id == id).Include(p => p.Person);
+                project = await (include is null ? direct : include(direct)).AsSplitQuery().SingleOrDefaultAsync();
+            }
+        }
+
         if (project is null)
         {
             return null;
         }
 
         await audit.RecordReadAsync(nameof(HealthBudgetProject), project.Id.ToString(), project.PersonId);
+        if (emergencyUntil is not null)
+        {
+            return new Grant(project, viewer, false, false, false, 0) { EmergencyUntilUtc = emergencyUntil };
+        }
+
         var isCps = db.IsCpsFor(viewer, project.MentalHealthCentreId, today);
-        var isTeam = await db.CareTeamMembers.AnyAsync(m => m.ProjectId == id && m.UserId == viewer.UserId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today));
+        var team = await db.CareTeamMembers.Where(m => m.ProjectId == id && m.UserId == viewer.UserId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
+            .Select(m => m.Role).ToListAsync();
         var interval = await db.Programmes.Where(p => p.Id == project.ProgrammeId).Select(p => p.ReviewIntervalMonths).SingleAsync();
-        return new Grant(project, viewer, isCps, isTeam, project.Person.UserId == viewer.UserId, interval);
+        return new Grant(project, viewer, isCps, team.Count > 0, project.Person.UserId == viewer.UserId, interval)
+        {
+            IsCpsReferent = team.Contains(CareTeamRole.CpsReferent),
+        };
     }
 }

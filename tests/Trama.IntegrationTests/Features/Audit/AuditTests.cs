@@ -49,8 +49,10 @@ public sealed class AuditTests(TramaApp app) : IClassFixture<TramaApp>
         var outsider = await UserIdAsync("clinico.litta");
         using var session = app.NewSession();
         await session.LoginAsync("clinico.litta");
-        await session.GetAsync($"/Projects/{id}");
-        Assert.Equal(0, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.UserId == outsider && a.EntityId == id.ToString())));
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.UserId == outsider && a.EntityId == id.ToString()));
+        var page = await session.GetAsync($"/Projects/{id}");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, page.Status);
+        Assert.Equal(before, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.UserId == outsider && a.EntityId == id.ToString())));
     }
 
     [Fact]

@@ -132,6 +132,13 @@ namespace Trama.Web.Data.Postgres.Migrations
                         },
                         new
                         {
+                            Id = "role-privacyofficer",
+                            ConcurrencyStamp = "role-privacyofficer",
+                            Name = "PrivacyOfficer",
+                            NormalizedName = "PRIVACYOFFICER"
+                        },
+                        new
+                        {
                             Id = "role-administrator",
                             ConcurrencyStamp = "role-administrator",
                             Name = "Administrator",
@@ -340,6 +347,9 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Changes")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ChangesHash")
                         .HasColumnType("text");
 
                     b.Property<string>("EntityId")
@@ -560,6 +570,9 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -634,6 +647,52 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Privacy.EmergencyAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ReviewedAtUtc");
+
+                    b.HasIndex("ReviewedByUserId");
+
+                    b.HasIndex("UserId", "ProjectId", "EndsAtUtc");
+
+                    b.ToTable("EmergencyAccesses");
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Programmes.Programme", b =>
@@ -802,6 +861,9 @@ namespace Trama.Web.Data.Postgres.Migrations
 
                     b.Property<Guid?>("GoalId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("IsObscured")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("LifeAreaId")
                         .HasColumnType("uuid");
@@ -1277,6 +1339,30 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Privacy.EmergencyAccess", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trama.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Trama.Web.Features.Account.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Programmes.Programme", b =>

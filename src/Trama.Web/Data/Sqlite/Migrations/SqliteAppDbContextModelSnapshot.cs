@@ -125,6 +125,13 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         },
                         new
                         {
+                            Id = "role-privacyofficer",
+                            ConcurrencyStamp = "role-privacyofficer",
+                            Name = "PrivacyOfficer",
+                            NormalizedName = "PRIVACYOFFICER"
+                        },
+                        new
+                        {
                             Id = "role-administrator",
                             ConcurrencyStamp = "role-administrator",
                             Name = "Administrator",
@@ -327,6 +334,9 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Changes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangesHash")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EntityId")
@@ -547,6 +557,9 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FamilyName")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -621,6 +634,52 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Privacy.EmergencyAccess", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReviewedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId");
+
+                    b.HasIndex("ReviewedAtUtc");
+
+                    b.HasIndex("ReviewedByUserId");
+
+                    b.HasIndex("UserId", "ProjectId", "EndsAtUtc");
+
+                    b.ToTable("EmergencyAccesses");
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Programmes.Programme", b =>
@@ -789,6 +848,9 @@ namespace Trama.Web.Data.Sqlite.Migrations
 
                     b.Property<Guid?>("GoalId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsObscured")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("LifeAreaId")
                         .HasColumnType("TEXT");
@@ -1264,6 +1326,30 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Privacy.EmergencyAccess", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", "Project")
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Trama.Web.Features.Account.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Trama.Web.Features.Account.AppUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Project");
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Programmes.Programme", b =>

@@ -44,6 +44,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Budget.LedgerEntry> LedgerEntries => Set<Features.Budget.LedgerEntry>();
 
+    public DbSet<Features.Budget.Receipt> Receipts => Set<Features.Budget.Receipt>();
+
     public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();
 
     public DbSet<Features.Privacy.EmergencyAccess> EmergencyAccesses => Set<Features.Privacy.EmergencyAccess>();
@@ -85,16 +87,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
-        await Features.Audit.AuditRecorder.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            await Features.Audit.AuditRecorder.ChainAsync(this, audit, cancellationToken);
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
-        finally
-        {
-            Features.Audit.AuditRecorder.Gate.Release();
-        }
+        return await Features.Audit.AuditRecorder.AppendAsync(this, audit, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -37,13 +37,15 @@ public static class Localisation
             m.SetAttemptedValueIsInvalidAccessor((v, f) => l["Validation.ValueInvalid", v]);
             m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => l["Validation.ValueInvalid", v]);
             m.SetValueMustBeANumberAccessor(f => l["Validation.MustBeNumber", f]);
-            m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.MustBeNumber", string.Empty]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => l["Validation.NumberHere"]);
             m.SetMissingBindRequiredValueAccessor(f => l["Validation.Required", f]);
-            m.SetMissingKeyOrValueAccessor(() => l["Validation.Required", string.Empty]);
-            m.SetValueMustNotBeNullAccessor(f => l["Validation.Required", f]);
+            m.SetMissingKeyOrValueAccessor(() => l["Validation.RequiredHere"]);
+
+            // This one is given the value sent (empty), not the field's name.
+            m.SetValueMustNotBeNullAccessor(_ => l["Validation.RequiredHere"]);
             m.SetUnknownValueIsInvalidAccessor(f => l["Validation.ValueInvalid", f]);
-            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Validation.ValueInvalid", string.Empty]);
-            m.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.Required", string.Empty]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Validation.ValueInvalidHere"]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => l["Validation.RequiredHere"]);
         });
         return services;
     }

@@ -25,4 +25,7 @@ public sealed class SecurityOptions
 
     /// Login, second-factor and recovery-code submissions allowed per client address per minute.
     public int LoginAttemptsPerMinute { get; set; } = 10;
+
+    /// The largest file accepted as an upload (a receipt), in bytes.
+    public long MaxUploadBytes { get; set; } = Features.Budget.Upload.DefaultMaxBytes;
 }

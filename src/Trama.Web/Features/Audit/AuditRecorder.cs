@@ -14,16 +14,47 @@ namespace Trama.Web.Features.Audit;
 /// the same transaction as the change itself: a change without its audit row cannot be saved.
 internal static class AuditRecorder
 {
-    /// One writer at a time extends the chain. Several app instances will need a database lock
-    /// instead (see docs/adr/0006-audit-trail.md).
-    public static readonly SemaphoreSlim Gate = new(1, 1);
+    /// One writer at a time extends the chain: in this process a semaphore, across app instances
+    /// on PostgreSQL a transaction-scoped advisory lock (SQLite allows one writer by itself).
+    private static readonly SemaphoreSlim Gate = new(1, 1);
+
+    /// The advisory lock's key: "TRAMAAUD" read as a number.
+    private const long ChainLockKey = 0x5452414D41415544;
+
+    /// Chains <paramref name="entries"/> onto the trail and runs <paramref name="save"/>, all in one
+    /// transaction (the caller's, or one of its own), so a row and its audit commit together or not at all.
+    public static async Task<int> AppendAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, Func<CancellationToken, Task<int>> save, CancellationToken cancellationToken)
+    {
+        await Gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var own = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            if (db.Database.ProviderName == "Npgsql.EntityFrameworkCore.PostgreSQL")
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", cancellationToken);
+            }
+
+            await ChainAsync(db, entries, cancellationToken);
+            var written = await save(cancellationToken);
+            if (own is not null)
+            {
+                await own.CommitAsync(cancellationToken);
+            }
+
+            return written;
+        }
+        finally
+        {
+            Gate.Release();
+        }
+    }
 
     private static readonly JsonSerializerOptions Json = new() { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     private static readonly HashSet<Type> Audited =
     [
         typeof(Person), typeof(HealthBudgetProject), typeof(Goal), typeof(Review), typeof(DiaryEntry),
-        typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry), typeof(Privacy.EmergencyAccess),
+        typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry), typeof(Privacy.EmergencyAccess), typeof(Receipt),
     ];
 
     public static List<AuditEntry> Collect(AppDbContext db, DateTime nowUtc)
@@ -67,7 +98,7 @@ internal static class AuditRecorder
         return (http?.User.FindFirstValue(ClaimTypes.NameIdentifier), http?.Connection.RemoteIpAddress?.ToString());
     }
 
-    public static async Task ChainAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
+    private static async Task ChainAsync(AppDbContext db, IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken)
     {
         var previous = await db.AuditEntries.OrderByDescending(a => a.Sequence).Select(a => a.Hash).FirstOrDefaultAsync(cancellationToken) ?? AuditChain.Genesis;
         foreach (var e in entries)
@@ -85,6 +116,12 @@ internal static class AuditRecorder
         var values = new SortedDictionary<string, object?[]>(StringComparer.Ordinal);
         foreach (var p in entry.Properties)
         {
+            // A file's bytes are not a change anyone reads in an audit trail; its size and name are.
+            if (p.Metadata.ClrType == typeof(byte[]))
+            {
+                continue;
+            }
+
             switch (entry.State)
             {
                 case EntityState.Added:

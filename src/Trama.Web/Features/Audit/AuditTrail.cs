@@ -39,15 +39,6 @@ public sealed class AuditTrail(AppDbContext db, IServiceScopeFactory scopes, Tim
         // A separate context: the page's own context may hold changes not yet meant to be saved.
         await using var scope = scopes.CreateAsyncScope();
         var writer = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await AuditRecorder.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            await AuditRecorder.ChainAsync(writer, entries, cancellationToken);
-            await writer.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            AuditRecorder.Gate.Release();
-        }
+        await AuditRecorder.AppendAsync(writer, entries, writer.SaveChangesAsync, cancellationToken);
     }
 }

@@ -11,9 +11,14 @@ namespace Trama.Web.Features.Budget;
 
 /// A project's budget: the plan by life area and source, the ledger of spending, and how far
 /// each line is spent.
-public sealed class IndexModel(AppDbContext db, ProjectAccess access, IStringLocalizer<SharedResource> l) : PageModel
+[RequestSizeLimit(UploadRequestLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = UploadRequestLimit)]
+public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.AuditTrail audit, Microsoft.Extensions.Options.IOptions<Infrastructure.TramaOptions> options, IStringLocalizer<SharedResource> l) : PageModel
 {
-    public sealed record LedgerRow(DateOnly SpentOn, long AmountCents, FundingSource Source, string Area, string Supplier, string Description);
+    /// Above the largest accepted file, so a file slightly too big gets a message, not a dropped connection.
+    private const long UploadRequestLimit = 12 * 1024 * 1024;
+
+    public sealed record LedgerRow(DateOnly SpentOn, long AmountCents, FundingSource Source, string Area, string Supplier, string Description, Guid? ReceiptId, string? ReceiptName);
 
     public HealthBudgetProject Project { get; private set; } = null!;
 
@@ -76,7 +81,27 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, IStringLoc
         return Redirect(Url.Content($"~/Projects/{id}/Budget"));
     }
 
-    public async Task<IActionResult> OnPostSpendingAsync(Guid id)
+    /// A receipt, always as a download with the type its content showed: never rendered inline.
+    public async Task<IActionResult> OnGetReceiptAsync(Guid id, Guid receiptId)
+    {
+        var grant = await access.FindAsync(User, id);
+        if (grant is null)
+        {
+            return NotFound();
+        }
+
+        var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId && r.ProjectId == id);
+        if (receipt is null)
+        {
+            return NotFound();
+        }
+
+        await audit.RecordReadAsync(nameof(Receipt), receipt.Id.ToString(), grant.Project.PersonId);
+        Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
+        return File(receipt.Content, receipt.ContentType, receipt.FileName);
+    }
+
+    public async Task<IActionResult> OnPostSpendingAsync(Guid id, IFormFile? receiptFile)
     {
         if (await LoadAsync(id, requireWork: true) is { } refused)
         {
@@ -92,12 +117,13 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, IStringLoc
             ModelState.AddModelError("Spending.SpentOn", l["Budget.DateRange"]);
         }
 
+        var upload = await ReadUploadAsync(receiptFile);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        db.LedgerEntries.Add(new LedgerEntry
+        var entry = new LedgerEntry
         {
             ProjectId = id,
             SpentOn = Spending.SpentOn!.Value,
@@ -108,10 +134,56 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, IStringLoc
             Description = Spending.Description.Trim(),
             RecordedByUserId = Viewer.Of(User).UserId,
             CreatedAtUtc = access.NowUtc,
-        });
+        };
+        db.LedgerEntries.Add(entry);
+        if (upload is { } file)
+        {
+            db.Receipts.Add(new Receipt
+            {
+                ProjectId = id,
+                LedgerEntryId = entry.Id,
+                FileName = file.Name,
+                ContentType = file.ContentType,
+                SizeBytes = file.Content.Length,
+                Content = file.Content,
+                UploadedByUserId = entry.RecordedByUserId,
+                UploadedAtUtc = access.NowUtc,
+            });
+        }
+
         await db.SaveChangesAsync();
         TempData["Status"] = l["Budget.SpendingAdded", Money.Format(amount.Value)].Value;
         return Redirect(Url.Content($"~/Projects/{id}/Budget"));
+    }
+
+    private async Task<(string Name, string ContentType, byte[] Content)?> ReadUploadAsync(IFormFile? file)
+    {
+        if (file is null)
+        {
+            return null;
+        }
+
+        var max = options.Value.Security.MaxUploadBytes;
+        var (problem, contentType, extension) = Upload.Inspect([], file.Length, max);
+        if (problem == Upload.Problem.None || problem == Upload.Problem.NotAllowed)
+        {
+            using var buffer = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(buffer);
+            var content = buffer.ToArray();
+            (problem, contentType, extension) = Upload.Inspect(content, content.Length, max);
+            if (problem == Upload.Problem.None)
+            {
+                return (Upload.SafeFileName(file.FileName, extension!), contentType!, content);
+            }
+        }
+
+        ModelState.AddModelError("receiptFile", problem switch
+        {
+            Upload.Problem.Empty => l["Budget.Receipt.Empty"],
+            Upload.Problem.TooLarge => l["Budget.Receipt.TooLarge", max / (1024 * 1024)],
+            _ => l["Budget.Receipt.NotAllowed"],
+        });
+        return null;
     }
 
     private void CheckAmount(string key, long? cents, string label, bool allowZero)
@@ -162,7 +234,12 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, IStringLoc
             lines.Select(b => (b.LifeAreaId, b.Source, b.PlannedCents, b.CommittedCents)),
             ledger.Select(e => (e.LifeAreaId, e.Source, e.AmountCents)));
         var ui = CultureInfo.CurrentUICulture;
-        Ledger = ledger.Take(50).Select(e => new LedgerRow(e.SpentOn, e.AmountCents, e.Source, e.LifeArea.Name(ui), e.Supplier, e.Description)).ToList();
+        var shown = ledger.Take(50).ToList();
+        var shownIds = shown.Select(e => e.Id).ToList();
+        var receipts = await db.Receipts.AsNoTracking().Where(r => shownIds.Contains(r.LedgerEntryId))
+            .Select(r => new { r.Id, r.LedgerEntryId, r.FileName }).ToDictionaryAsync(r => r.LedgerEntryId);
+        Ledger = shown.Select(e => new LedgerRow(e.SpentOn, e.AmountCents, e.Source, e.LifeArea.Name(ui), e.Supplier, e.Description,
+            receipts.TryGetValue(e.Id, out var r) ? r.Id : null, r?.FileName)).ToList();
         return null;
     }
 

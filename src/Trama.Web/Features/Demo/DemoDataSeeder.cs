@@ -137,16 +137,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
                 Hash = string.Empty,
             })
             .ToList();
-        await Audit.AuditRecorder.Gate.WaitAsync(cancellationToken);
-        try
-        {
-            await Audit.AuditRecorder.ChainAsync(db, reads, cancellationToken);
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            Audit.AuditRecorder.Gate.Release();
-        }
+        await Audit.AuditRecorder.AppendAsync(db, reads, db.SaveChangesAsync, cancellationToken);
     }
 
     private static void Check(IdentityResult result)

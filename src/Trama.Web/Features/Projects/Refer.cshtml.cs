@@ -54,6 +54,7 @@ public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, Tim
             .Select(o => (Guid?)o.Id).SingleOrDefaultAsync();
         if (centre is null)
         {
+            ModelState.Remove("Input.MentalHealthCentreId");
             ModelState.AddModelError("Input.MentalHealthCentreId", l["Validation.Required", l["Projects.Centre"]]);
         }
 

@@ -1,0 +1,125 @@
+using Trama.Web.Features.Account;
+
+namespace Trama.IntegrationTests.Security;
+
+/// What a request answers.
+public enum Outcome
+{
+    /// 200 at the address asked for.
+    Allow,
+
+    /// The access-denied page (403): the user may know the thing exists but not use it.
+    Deny,
+
+    /// 404: out of scope, so even existence does not leak.
+    Hidden,
+
+    /// Sent to the login page.
+    Login,
+
+    /// Sent somewhere else (pages that only accept a form post).
+    Redirect,
+}
+
+/// How a user stands towards a project, computed from the data, not from the app's own query.
+public enum Relation
+{
+    None,
+
+    /// A record that is not about a person (a user account) and exists.
+    Exists,
+    Cps,
+    Team,
+    Person,
+}
+
+/// One route of the app, a sample address for it, and who gets what.
+/// <paramref name="Record"/> says which record the {id} in the sample stands for.
+public sealed record Route(string Pattern, string Sample, Func<string?, Relation, Outcome> Rule, RecordKind Record = RecordKind.None);
+
+public enum RecordKind
+{
+    None,
+    Project,
+    User,
+}
+
+/// The authorisation matrix: every route × every role × in / out of scope. A route the app maps
+/// and this table does not know fails the build of trust (AuthorisationMatrixTests).
+public static class AuthorisationMatrix
+{
+    public const string Anonymous = "(anonymous)";
+
+    private static readonly string[] CareStaff = [Roles.Clinician, Roles.SocialWorker, Roles.KeyWorker, Roles.PeerSupportExpert];
+
+    private static Func<string?, Relation, Outcome> Everyone(Outcome signedIn) => (role, _) => role is null ? Outcome.Login : signedIn;
+
+    private static Func<string?, Relation, Outcome> Anyone(Outcome outcome) => (_, _) => outcome;
+
+    private static Func<string?, Relation, Outcome> OnlyRoles(params string[] roles) =>
+        (role, _) => role is null ? Outcome.Login : roles.Contains(role) ? Outcome.Allow : Outcome.Deny;
+
+    /// Reading a project: its care team, its CPS, the person; nobody else even learns it exists.
+    private static readonly Func<string?, Relation, Outcome> ReadProject = (role, relation) => role is null ? Outcome.Login : relation switch
+    {
+        Relation.None => Outcome.Hidden,
+        _ => Outcome.Allow,
+    };
+
+    /// Working on an open project: team and CPS; the person may read it but not write in it.
+    private static readonly Func<string?, Relation, Outcome> WorkOnProject = (role, relation) => role is null ? Outcome.Login : relation switch
+    {
+        Relation.None => Outcome.Hidden,
+        Relation.Person => Outcome.Deny,
+        _ => Outcome.Allow,
+    };
+
+    /// A review can be recorded only while the project is under review; the sample project is active.
+    private static readonly Func<string?, Relation, Outcome> ReviewActiveProject = (role, relation) => role is null ? Outcome.Login : relation switch
+    {
+        Relation.None => Outcome.Hidden,
+        _ => Outcome.Deny,
+    };
+
+    public static readonly IReadOnlyList<Route> Routes =
+    [
+        new("", "/", Everyone(Outcome.Allow)),
+        new("Account/Login", "/Account/Login", Anyone(Outcome.Allow)),
+        new("Account/SecondFactor", "/Account/SecondFactor", Anyone(Outcome.Login)),
+        new("Account/AccessDenied", "/Account/AccessDenied", Everyone(Outcome.Deny)),
+        new("Account/Logout", "/Account/Logout", Everyone(Outcome.Redirect)),
+        new("Account/Language", "/Account/Language", Everyone(Outcome.Redirect)),
+        new("Account/Programme", "/Account/Programme", Everyone(Outcome.Redirect)),
+        new("Account/ChangePassword", "/Account/ChangePassword", Everyone(Outcome.Allow)),
+        new("Account/TwoFactor", "/Account/TwoFactor", Everyone(Outcome.Allow)),
+        new("Admin/Users", "/Admin/Users", OnlyRoles(Roles.Administrator)),
+        new("Admin/Users/Index", "/Admin/Users/Index", OnlyRoles(Roles.Administrator)),
+        new("Admin/Users/Create", "/Admin/Users/Create", OnlyRoles(Roles.Administrator)),
+        new("Admin/Users/Edit/{id}", "/Admin/Users/Edit/{id}", (role, relation) => role switch
+        {
+            null => Outcome.Login,
+            Roles.Administrator => relation == Relation.Exists ? Outcome.Allow : Outcome.Hidden,
+            _ => Outcome.Deny,
+        }, RecordKind.User),
+        new("Projects", "/Projects", Everyone(Outcome.Allow)),
+        new("Projects/Index", "/Projects/Index", Everyone(Outcome.Allow)),
+        new("Projects/Refer", "/Projects/Refer", OnlyRoles(CareStaff)),
+        new("Projects/{id:guid}", "/Projects/{id}", ReadProject, RecordKind.Project),
+        new("Projects/{id:guid}/Agreement", "/Projects/{id}/Agreement", ReadProject, RecordKind.Project),
+        new("Projects/{id:guid}/Budget", "/Projects/{id}/Budget", ReadProject, RecordKind.Project),
+        new("Projects/{id:guid}/Person", "/Projects/{id}/Person", WorkOnProject, RecordKind.Project),
+        new("Projects/{id:guid}/CrisisPlan", "/Projects/{id}/CrisisPlan", WorkOnProject, RecordKind.Project),
+        new("Projects/{id:guid}/Goals/New", "/Projects/{id}/Goals/New", WorkOnProject, RecordKind.Project),
+        new("Projects/{id:guid}/Diary/New", "/Projects/{id}/Diary/New", WorkOnProject, RecordKind.Project),
+        new("Projects/{id:guid}/Team/Add", "/Projects/{id}/Team/Add", WorkOnProject, RecordKind.Project),
+        new("Projects/{id:guid}/Reviews/New", "/Projects/{id}/Reviews/New", ReviewActiveProject, RecordKind.Project),
+        new("Me/Access", "/Me/Access", OnlyRoles(Roles.Beneficiary)),
+        new("Me/Data", "/Me/Data", OnlyRoles(Roles.Beneficiary)),
+        new("Privacy/Emergency", "/Privacy/Emergency", OnlyRoles(Roles.Clinician)),
+        new("Privacy/Audit", "/Privacy/Audit", OnlyRoles(Roles.PrivacyOfficer)),
+        new("Privacy/Requests", "/Privacy/Requests", OnlyRoles(Roles.PrivacyOfficer)),
+        new("Error/{code:int?}", "/Error/418", Anyone(Outcome.Allow)),
+        new("health/live", "/health/live", Anyone(Outcome.Allow)),
+        new("health/ready", "/health/ready", Anyone(Outcome.Allow)),
+    ];
+}

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Trama.Web.Features.Demo;
 
@@ -102,6 +103,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await page.LoginAsync(user);
         await page.GotoAsync(path);
         await Assertions.Expect(page.Locator("h1")).Not.ToBeEmptyAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task ConsentsPage_IsAccessible()
+    {
+        var page = await Fixture.NewPageAsync();
+        await page.LoginAsync("clinico");
+        var id = await Fixture.App.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => p.Id).SingleAsync());
+        await page.GotoAsync($"/Projects/{id}/Consents");
+        await Assertions.Expect(page.Locator("[data-testid=consents]")).ToBeVisibleAsync();
         await page.AssertAccessibleAsync();
     }
 

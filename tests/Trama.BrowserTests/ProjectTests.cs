@@ -102,6 +102,7 @@ public sealed class ProjectTests(BrowserFixture fixture) : BrowserTest(fixture)
         await coop.GetByLabel("CPS").SelectOptionAsync(new SelectOptionValue { Label = "CPS via Cherasco" });
         await coop.GetByLabel("Chi segnala").FillAsync("Cooperativa Lotta contro l'Emarginazione");
         await coop.GetByLabel("Motivo della segnalazione").FillAsync("Dorme in auto da due mesi.");
+        await coop.Locator("label[for=Input_SharingConsent]").ClickAsync();
         await coop.GetByRole(AriaRole.Button, new() { Name = "Invia la segnalazione" }).ClickAsync();
         await Assertions.Expect(coop.Locator("[data-testid=project-state]")).ToHaveTextAsync("Segnalato");
         await Assertions.Expect(coop.Locator("form[data-action=Accept]")).ToHaveCountAsync(0);

@@ -44,6 +44,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Budget.LedgerEntry> LedgerEntries => Set<Features.Budget.LedgerEntry>();
 
+    public DbSet<Features.People.Consent> Consents => Set<Features.People.Consent>();
+
     public DbSet<Features.Budget.Receipt> Receipts => Set<Features.Budget.Receipt>();
 
     public DbSet<Features.Audit.AuditEntry> AuditEntries => Set<Features.Audit.AuditEntry>();

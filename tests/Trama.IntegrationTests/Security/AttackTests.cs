@@ -21,7 +21,8 @@ public sealed class AttackTests(TramaApp app) : IClassFixture<TramaApp>
         app.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => p.Id).SingleAsync());
 
     private Task<Guid> ForeignProjectAsync() =>
-        app.WithDbAsync(db => db.Projects.Where(p => p.MentalHealthCentre.Name == "CPS corso Plebisciti" && p.State == ProjectState.Active).Select(p => p.Id).FirstAsync());
+        app.WithDbAsync(db => db.Projects.Where(p => p.MentalHealthCentre.Name == "CPS corso Plebisciti" && p.State == ProjectState.Active
+            && !p.Team.Any(m => m.User!.UserName == "operatore") && db.DiaryEntries.Any(d => d.ProjectId == p.Id)).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
 
     private static void AssertNothingLive(HtmlResult page)
     {

@@ -108,6 +108,7 @@ public static class AuthorisationMatrix
         new("Projects/{id:guid}/Agreement", "/Projects/{id}/Agreement", ReadProject, RecordKind.Project),
         new("Projects/{id:guid}/Budget", "/Projects/{id}/Budget", ReadProject, RecordKind.Project),
         new("Projects/{id:guid}/Person", "/Projects/{id}/Person", WorkOnProject, RecordKind.Project),
+        new("Projects/{id:guid}/Consents", "/Projects/{id}/Consents", ReadProject, RecordKind.Project),
         new("Projects/{id:guid}/CrisisPlan", "/Projects/{id}/CrisisPlan", WorkOnProject, RecordKind.Project),
         new("Projects/{id:guid}/Goals/New", "/Projects/{id}/Goals/New", WorkOnProject, RecordKind.Project),
         new("Projects/{id:guid}/Diary/New", "/Projects/{id}/Diary/New", WorkOnProject, RecordKind.Project),

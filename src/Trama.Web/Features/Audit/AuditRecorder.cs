@@ -54,7 +54,7 @@ internal static class AuditRecorder
     private static readonly HashSet<Type> Audited =
     [
         typeof(Person), typeof(HealthBudgetProject), typeof(Goal), typeof(Review), typeof(DiaryEntry),
-        typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry), typeof(Privacy.EmergencyAccess), typeof(Receipt),
+        typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry), typeof(Privacy.EmergencyAccess), typeof(Receipt), typeof(Consent),
     ];
 
     public static List<AuditEntry> Collect(AppDbContext db, DateTime nowUtc)
@@ -147,6 +147,8 @@ internal static class AuditRecorder
         {
             case Person person:
                 return person.Id;
+            case Consent consent:
+                return consent.PersonId;
             case HealthBudgetProject project:
                 return project.PersonId != Guid.Empty ? project.PersonId : project.Person?.Id;
         }

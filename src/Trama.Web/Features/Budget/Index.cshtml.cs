@@ -90,6 +90,11 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
             return NotFound();
         }
 
+        if (grant.IsLimited)
+        {
+            return Forbid();
+        }
+
         var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId && r.ProjectId == id);
         if (receipt is null)
         {
@@ -219,7 +224,7 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
             return NotFound();
         }
 
-        if (requireWork && !grant.CanWork)
+        if ((requireWork && !grant.CanWork) || grant.IsLimited)
         {
             return Forbid();
         }

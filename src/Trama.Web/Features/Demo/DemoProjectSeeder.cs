@@ -53,6 +53,7 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
                 CreatedAtUtc = start,
             };
             AddTeam(project, plan, users, clinician, index);
+            AddConsents(people[plan.PersonCode].Id, project.ReferredOn, clinician, start, index);
             Walk(project, plan, clinician, users["operatore"].Id, start, areas, amicitta);
             db.Projects.Add(project);
             if (project.StartedOn is { } started)
@@ -64,6 +65,32 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
         }
 
         await db.SaveChangesAsync();
+    }
+
+    /// Every demo person gave the notice's consents at referral; a few refused photos and
+    /// fundraising contact, and one later withdrew photos, so the history has something to show.
+    private void AddConsents(Guid personId, DateOnly on, string clinician, DateTime at, int index)
+    {
+        Consent Statement(ConsentPurpose purpose, bool given, DateOnly day, DateTime recorded) => new()
+        {
+            PersonId = personId,
+            Purpose = purpose,
+            Given = given,
+            StatedOn = day,
+            NoticeVersion = Consent.DefaultNotice,
+            RecordedByUserId = clinician,
+            RecordedAtUtc = recorded,
+        };
+
+        db.Consents.Add(Statement(ConsentPurpose.Dossier, true, on, at));
+        db.Consents.Add(Statement(ConsentPurpose.SharingWithPartners, true, on, at));
+        db.Consents.Add(Statement(ConsentPurpose.PseudonymisedReporting, true, on, at));
+        db.Consents.Add(Statement(ConsentPurpose.Photos, index % 3 != 1, on, at));
+        db.Consents.Add(Statement(ConsentPurpose.FundraisingContact, index % 2 == 0, on, at));
+        if (index == 2)
+        {
+            db.Consents.Add(Statement(ConsentPurpose.Photos, false, on.AddDays(40), at.AddDays(40)));
+        }
     }
 
     private static void AddTeam(HealthBudgetProject project, DemoProjectPlan plan, Dictionary<string, AppUser> users, string clinician, int index)

@@ -22,6 +22,8 @@ public sealed class AgreementModel(AppDbContext db, ProjectAccess access) : Page
 
     public DateOnly Today { get; private set; }
 
+    public bool ShowsAssessment { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         var grant = await access.FindAsync(User, id, q => q.Include(p => p.MentalHealthCentre).Include(p => p.Programme));
@@ -31,6 +33,7 @@ public sealed class AgreementModel(AppDbContext db, ProjectAccess access) : Page
         }
 
         Project = grant.Project;
+        ShowsAssessment = grant.ShowsAssessment;
         Today = access.Today;
         Goals = await db.Goals.AsNoTracking().Include(g => g.LifeArea).Where(g => g.ProjectId == id).OrderBy(g => g.LifeArea.SortOrder).ToListAsync();
         var members = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id && (m.EndsOn == null || m.EndsOn >= Today))

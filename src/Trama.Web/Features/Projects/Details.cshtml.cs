@@ -213,6 +213,27 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         return Redirect(Url.Content($"~/Projects/{id}#diary"));
     }
 
+    /// Obscures the UVM assessment at the person's request, or shows it again: only the CPS referent may.
+    public async Task<IActionResult> OnPostObscureAssessmentAsync(Guid id, bool obscure)
+    {
+        var (grant, refusal) = await access.ForWorkAsync(User, id);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        if (!grant.IsCpsReferent)
+        {
+            return Forbid();
+        }
+
+        grant.Project.AssessmentObscured = obscure;
+        grant.Project.Touch();
+        await db.SaveChangesAsync();
+        TempData["Status"] = l[obscure ? "Projects.Assessment.Obscured" : "Projects.Assessment.Unobscured"].Value;
+        return Redirect(Url.Content($"~/Projects/{id}"));
+    }
+
     private async Task<IActionResult> ConflictAsync(Guid id)
     {
         ModelState.AddModelError(string.Empty, l["Projects.Conflict"]);
@@ -243,7 +264,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         var reviews = await db.Reviews.AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.HeldOn)
             .Select(r => new ReviewRow(r.HeldOn, r.Decision, r.TScore, r.Narrative)).ToListAsync();
         Reviews = reviews;
-        var diary = db.DiaryEntries.AsNoTracking().Where(d => d.ProjectId == id).ReadableBy(db, grant.Viewer, access.Today);
+        var diary = db.DiaryEntries.AsNoTracking().Where(d => d.ProjectId == id).ReadableBy(db, grant.Viewer, access.Today, ownOnly: grant.IsLimited);
         DiaryMinutes = await diary.SumAsync(d => d.DurationMinutes);
         var logged = await diary.Select(d => new { d.OccurredOn, d.DurationMinutes, d.AuthorUserId }).ToListAsync();
         var roles = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id && m.UserId != null)

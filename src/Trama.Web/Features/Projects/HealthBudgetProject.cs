@@ -41,6 +41,10 @@ public class HealthBudgetProject
     /// What the person wants, in their own words, as said at the assessment meeting.
     public string? WishesInOwnWords { get; set; }
 
+    /// The UVM assessment (strengths and wishes) obscured at the person's request: then only the
+    /// CPS referent sees it.
+    public bool AssessmentObscured { get; set; }
+
     /// The shared crisis plan, written with the person and visible to the whole team.
     public string? CrisisSigns { get; set; }
 

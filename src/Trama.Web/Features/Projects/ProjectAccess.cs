@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Trama.Web.Data;
+using Trama.Web.Features.People;
 
 namespace Trama.Web.Features.Projects;
 
@@ -14,7 +15,16 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
 
         public bool IsCpsReferent { get; init; }
 
-        public bool CanWork => EmergencyUntilUtc is null && (IsCps || IsTeam);
+        /// On the team only as a natural facilitator or family member: they see what their
+        /// assignment needs (the person's name and contact, the crisis plan, what they logged
+        /// themselves) and log their own accompaniments, never the plan, clinical notes or budget.
+        public bool IsLimited { get; init; }
+
+        public bool CanWork => EmergencyUntilUtc is null && (IsCps || (IsTeam && !IsLimited));
+
+        public bool ShowsAssessment => !Project.AssessmentObscured || IsCpsReferent;
+
+        public bool CanLogDiary => CanWork || (EmergencyUntilUtc is null && IsTeam && IsLimited);
 
         public bool MayTake(Transition t) => t.CpsOnly ? IsCps : CanWork;
     }
@@ -25,13 +35,13 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
 
     /// For pages that change an open project: the grant, or the answer to give instead — 404 out of
     /// scope (existence never leaks), 403 for someone who may see but not work on it, or once it ended.
-    public async Task<(Grant? Grant, Microsoft.AspNetCore.Mvc.IActionResult? Refusal)> ForWorkAsync(System.Security.Claims.ClaimsPrincipal user, Guid id)
+    public async Task<(Grant? Grant, Microsoft.AspNetCore.Mvc.IActionResult? Refusal)> ForWorkAsync(System.Security.Claims.ClaimsPrincipal user, Guid id, bool diaryOnly = false)
     {
         var grant = await FindAsync(user, id);
         return grant switch
         {
             null => (null, new Microsoft.AspNetCore.Mvc.NotFoundResult()),
-            { CanWork: false } => (null, new Microsoft.AspNetCore.Mvc.ForbidResult()),
+            _ when !(diaryOnly ? grant.CanLogDiary : grant.CanWork) => (null, new Microsoft.AspNetCore.Mvc.ForbidResult()),
             _ when !ProjectLifecycle.IsOpen(grant.Project.State) => (null, new Microsoft.AspNetCore.Mvc.ForbidResult()),
             _ => (grant, null),
         };
@@ -73,9 +83,22 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
         var team = await db.CareTeamMembers.Where(m => m.ProjectId == id && m.UserId == viewer.UserId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
             .Select(m => m.Role).ToListAsync();
         var interval = await db.Programmes.Where(p => p.Id == project.ProgrammeId).Select(p => p.ReviewIntervalMonths).SingleAsync();
+        var limited = !isCps && team.Count > 0 && team.All(r => r is CareTeamRole.NaturalFacilitator or CareTeamRole.FamilyMember);
+
+        // Third-sector partners see the shared dossier only with the person's consent; without it
+        // they keep doing their part of the care in the assignment view (consent restricts sharing, not care).
+        if (!limited && !isCps && team.Count > 0 && team.All(r => r is CareTeamRole.KeyWorker or CareTeamRole.PeerSupportExpert))
+        {
+            var organisations = await db.OrganisationMemberships
+                .Where(m => m.UserId == viewer.UserId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
+                .Select(m => m.OrganisationId).ToListAsync();
+            limited = !await db.SharesWithAsync(project.PersonId, organisations);
+        }
+
         return new Grant(project, viewer, isCps, team.Count > 0, project.Person.UserId == viewer.UserId, interval)
         {
             IsCpsReferent = team.Contains(CareTeamRole.CpsReferent),
+            IsLimited = limited,
         };
     }
 }

@@ -21,13 +21,13 @@ public static class ProjectQueries
     /// Diary entries the viewer may read on a project they can see: their own, ordinary ones, and
     /// those of the sensitivity their role is cleared for. An obscured entry only its author and the
     /// project's CPS referent.
-    public static IQueryable<DiaryEntry> ReadableBy(this IQueryable<DiaryEntry> entries, AppDbContext db, Viewer viewer, DateOnly today) =>
+    public static IQueryable<DiaryEntry> ReadableBy(this IQueryable<DiaryEntry> entries, AppDbContext db, Viewer viewer, DateOnly today, bool ownOnly = false) =>
         entries.Where(d => d.AuthorUserId == viewer.UserId
-            || (!d.IsObscured && (d.Sensitivity == Sensitivity.Ordinary
+            || (!ownOnly && !d.IsObscured && (d.Sensitivity == Sensitivity.Ordinary
                 || viewer.IsClinician
                 || (d.Sensitivity == Sensitivity.Social && viewer.IsSocialWorker)
                 || (d.Sensitivity == Sensitivity.Peer && viewer.IsPeerSupportExpert)))
-            || (d.IsObscured && db.CareTeamMembers.Any(m => m.ProjectId == d.ProjectId && m.UserId == viewer.UserId && m.Role == CareTeamRole.CpsReferent
+            || (!ownOnly && d.IsObscured && db.CareTeamMembers.Any(m => m.ProjectId == d.ProjectId && m.UserId == viewer.UserId && m.Role == CareTeamRole.CpsReferent
                 && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))));
 
     public static bool IsCpsFor(this AppDbContext db, Viewer viewer, Guid mentalHealthCentreId, DateOnly today) =>

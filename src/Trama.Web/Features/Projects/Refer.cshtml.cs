@@ -99,6 +99,23 @@ public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, Tim
         };
         project.Team.Add(new CareTeamMember { UserId = Viewer.Of(User).UserId, Role = RoleOnTeam(), StartsOn = today });
         db.Projects.Add(project);
+        if (Input.SharingConsent)
+        {
+            foreach (var purpose in new[] { ConsentPurpose.Dossier, ConsentPurpose.SharingWithPartners })
+            {
+                db.Consents.Add(new Consent
+                {
+                    PersonId = person.Id,
+                    Purpose = purpose,
+                    Given = true,
+                    StatedOn = Input.ReferredOn,
+                    NoticeVersion = Consent.DefaultNotice,
+                    RecordedByUserId = Viewer.Of(User).UserId,
+                    RecordedAtUtc = now,
+                });
+            }
+        }
+
         await db.SaveChangesAsync();
         TempData["Status"] = l["Projects.Refer.Done", person.PseudonymousCode].Value;
         return RedirectToPage("Details", new { id = project.Id });
@@ -131,6 +148,10 @@ public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, Tim
 
     public sealed class ReferralInput : PersonFields
     {
+        /// Consent is never assumed: the box starts unticked (GDPR art. 7; CJEU C-673/17 Planet49).
+        [Display(Name = "Projects.Refer.SharingConsent")]
+        public bool SharingConsent { get; set; }
+
         [Display(Name = "Projects.Centre")]
         public Guid MentalHealthCentreId { get; set; }
 

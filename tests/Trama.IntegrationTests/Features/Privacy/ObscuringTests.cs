@@ -96,4 +96,25 @@ public sealed class ObscuringTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.Contains("/Account/AccessDenied", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.DiaryEntries.Where(d => d.Id == entryId).Select(d => d.IsObscured).SingleAsync()));
     }
+
+    [Fact]
+    public async Task TheCpsReferent_ObscuresTheAssessment_AndOnlyTheyStillSeeIt()
+    {
+        var id = await ProjectAsync();
+        var wishes = await app.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.WishesInOwnWords!).SingleAsync());
+        using var referent = app.NewSession();
+        await referent.LoginAsync("clinico");
+        var page = await referent.GetAsync($"/Projects/{id}");
+        page = await referent.SubmitAsync(page, "form[data-testid=obscure-assessment]");
+        Assert.NotNull(page.Find("[data-testid=wishes]"));
+
+        using var coop = app.NewSession();
+        await coop.LoginAsync("operatore");
+        Assert.Null((await coop.GetAsync($"/Projects/{id}")).Find("[data-testid=wishes]"));
+        Assert.DoesNotContain(wishes, (await coop.GetAsync($"/Projects/{id}/Agreement")).Html, StringComparison.Ordinal);
+        Assert.Null((await coop.GetAsync($"/Projects/{id}")).Find("form[data-testid=obscure-assessment]"));
+
+        await referent.SubmitAsync(await referent.GetAsync($"/Projects/{id}"), "form[data-testid=obscure-assessment]");
+        Assert.NotNull((await coop.GetAsync($"/Projects/{id}")).Find("[data-testid=wishes]"));
+    }
 }

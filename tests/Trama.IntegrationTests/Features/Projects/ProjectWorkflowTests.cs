@@ -22,7 +22,7 @@ public sealed class ProjectWorkflowTests(TramaApp app) : IClassFixture<TramaApp>
         {
             ("Input.GivenName", given), ("Input.FamilyName", family), ("Input.BirthDate", birth), ("Input.FiscalCode", fiscal),
             ("Input.MentalHealthCentreId", await CentreIdAsync("CPS via Cherasco")), ("Input.ReferralSource", "Medico di base"),
-            ("Input.ReferralReason", "Vive da solo, ha perso il lavoro e non esce più di casa."),
+            ("Input.ReferralReason", "Vive da solo, ha perso il lavoro e non esce più di casa."), ("Input.SharingConsent", "true"),
         };
         if (confirm)
         {

@@ -75,7 +75,7 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
-        var (grant, refusal) = await access.ForWorkAsync(User, id);
+        var (grant, refusal) = await access.ForWorkAsync(User, id, diaryOnly: true);
         if (grant is null)
         {
             return refusal;

@@ -81,6 +81,15 @@ TRAMA_TEST_DATABASE=Postgres TRAMA_TEST_POSTGRES="$POSTGRES" \
 run browser Trama.BrowserTests
 run log-privacy Trama.UnitTests --filter-trait "Category=LogAudit"
 
+say "Benchmark smoke (scale S, a second per scenario, no timing asserted: the program must not rot)"
+bench_failed=0
+if dotnet build bench/Trama.Benchmark -c Release --nologo -v quiet -clp:ErrorsOnly \
+  && dotnet run --no-build -c Release --project bench/Trama.Benchmark -- --seconds 1 --users 1,8 --no-report 2>&1 | tail -n 15; then
+  echo "benchmark: ran"
+else
+  bench_failed=1; echo "benchmark: FAILED"
+fi
+
 say "Format"
 format_failed=0
 if dotnet format Trama.slnx --verify-no-changes --no-restore -v quiet >"$WORK/format.log" 2>&1; then
@@ -91,7 +100,7 @@ fi
 
 # --- one line -------------------------------------------------------------------------------
 count() { grep -o '<assembly [^>]*' "$2" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' | awk '{ s += $1 } END { print s + 0 }'; }
-passed=0; failed=$format_failed; skipped=0
+passed=$((1 - bench_failed)); failed=$((format_failed + bench_failed)); skipped=0
 printf '\n'
 for name in "${suites[@]}"; do
   file="$RESULTS/$name.xml"

@@ -253,4 +253,30 @@ public sealed class AttackTests(TramaApp app) : IClassFixture<TramaApp>
         using var stolen = await outsider.Client.GetAsync(new Uri($"/Projects/{id}/Budget?handler=Receipt&receiptId={receipt.Id}", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.NotFound, stolen.StatusCode);
     }
+
+    [Fact]
+    public async Task AnObscuredReceipt_IsGoneForTheTeam_ButNotForItsUploaderOrTheCpsReferent()
+    {
+        var id = await OwnProjectAsync();
+        using var coop = app.NewSession();
+        await coop.LoginAsync("operatore");
+        byte[] pdf = [.. "%PDF-1.4\n% ricevuta\n"u8];
+        await UploadAsync(coop, id, "farmacia.pdf", pdf, "application/pdf");
+        var receipt = await app.WithDbAsync(db => db.Receipts.OrderByDescending(r => r.UploadedAtUtc).FirstAsync());
+        var page = await coop.GetAsync($"/Projects/{id}/Budget");
+        await coop.SubmitAsync(page, $"form[data-obscure-receipt='{receipt.Id}']");
+        Assert.True(await app.WithDbAsync(db => db.Receipts.Where(r => r.Id == receipt.Id).Select(r => r.IsObscured).SingleAsync()));
+
+        var download = $"/Projects/{id}/Budget?handler=Receipt&receiptId={receipt.Id}";
+        using var social = app.NewSession();
+        await social.LoginAsync("assistente.sociale");
+        Assert.DoesNotContain("farmacia.pdf", (await social.GetAsync($"/Projects/{id}/Budget")).Html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await social.GetAsync(download)).Status);
+
+        using var referent = app.NewSession();
+        await referent.LoginAsync("clinico");
+        Assert.Contains("farmacia.pdf", (await referent.GetAsync($"/Projects/{id}/Budget")).Html, StringComparison.Ordinal);
+        using var mine = await coop.Client.GetAsync(new Uri(download, UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+    }
 }

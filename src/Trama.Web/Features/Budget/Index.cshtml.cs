@@ -18,7 +18,9 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
     /// Above the largest accepted file, so a file slightly too big gets a message, not a dropped connection.
     private const long UploadRequestLimit = 12 * 1024 * 1024;
 
-    public sealed record LedgerRow(DateOnly SpentOn, long AmountCents, FundingSource Source, string Area, string Supplier, string Description, Guid? ReceiptId, string? ReceiptName);
+    public sealed record LedgerRow(DateOnly SpentOn, long AmountCents, FundingSource Source, string Area, string Supplier, string Description, Guid? ReceiptId, string? ReceiptName, bool ReceiptObscured, bool MayObscure);
+
+    private ProjectAccess.Grant? grant;
 
     public HealthBudgetProject Project { get; private set; } = null!;
 
@@ -96,7 +98,7 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         }
 
         var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId && r.ProjectId == id);
-        if (receipt is null)
+        if (receipt is null || !Sees(grant, receipt.IsObscured, receipt.UploadedByUserId))
         {
             return NotFound();
         }
@@ -105,6 +107,34 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         return File(receipt.Content, receipt.ContentType, receipt.FileName);
     }
+
+    /// Obscures a receipt at the person's request, or shows it again: its uploader or the CPS referent.
+    public async Task<IActionResult> OnPostObscureReceiptAsync(Guid id, Guid receiptId, bool obscure)
+    {
+        if (await LoadAsync(id, requireWork: true) is { } refused)
+        {
+            return refused;
+        }
+
+        var receipt = await db.Receipts.SingleOrDefaultAsync(r => r.Id == receiptId && r.ProjectId == id);
+        if (receipt is null || !Sees(grant!, receipt.IsObscured, receipt.UploadedByUserId))
+        {
+            return NotFound();
+        }
+
+        if (!grant!.IsCpsReferent && receipt.UploadedByUserId != grant.Viewer.UserId)
+        {
+            return Forbid();
+        }
+
+        receipt.IsObscured = obscure;
+        await db.SaveChangesAsync();
+        TempData["Status"] = l[obscure ? "Budget.Receipt.Obscured" : "Budget.Receipt.Unobscured"].Value;
+        return Redirect(Url.Content($"~/Projects/{id}/Budget"));
+    }
+
+    private static bool Sees(ProjectAccess.Grant grant, bool obscured, string uploadedBy) =>
+        !obscured || grant.IsCpsReferent || uploadedBy == grant.Viewer.UserId;
 
     public async Task<IActionResult> OnPostSpendingAsync(Guid id, IFormFile? receiptFile)
     {
@@ -230,6 +260,7 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         }
 
         Project = grant.Project;
+        this.grant = grant;
         CanWork = grant.CanWork;
         Areas = await db.LifeAreas.AsNoTracking().Where(a => a.ProgrammeId == grant.Project.ProgrammeId).OrderBy(a => a.SortOrder).ToListAsync();
         var lines = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == id).Select(b => new { b.LifeAreaId, b.Source, b.PlannedCents, b.CommittedCents }).ToListAsync();
@@ -241,10 +272,14 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         var ui = CultureInfo.CurrentUICulture;
         var shown = ledger.Take(50).ToList();
         var shownIds = shown.Select(e => e.Id).ToList();
-        var receipts = await db.Receipts.AsNoTracking().Where(r => shownIds.Contains(r.LedgerEntryId))
-            .Select(r => new { r.Id, r.LedgerEntryId, r.FileName }).ToDictionaryAsync(r => r.LedgerEntryId);
+        var receipts = (await db.Receipts.AsNoTracking().Where(r => shownIds.Contains(r.LedgerEntryId))
+            .Select(r => new { r.Id, r.LedgerEntryId, r.FileName, r.IsObscured, r.UploadedByUserId }).ToListAsync())
+            .Where(r => Sees(grant, r.IsObscured, r.UploadedByUserId))
+            .ToDictionary(r => r.LedgerEntryId);
+        var mayObscure = grant.CanWork && ProjectLifecycle.IsOpen(grant.Project.State);
         Ledger = shown.Select(e => new LedgerRow(e.SpentOn, e.AmountCents, e.Source, e.LifeArea.Name(ui), e.Supplier, e.Description,
-            receipts.TryGetValue(e.Id, out var r) ? r.Id : null, r?.FileName)).ToList();
+            receipts.TryGetValue(e.Id, out var r) ? r.Id : null, r?.FileName, r?.IsObscured ?? false,
+            r is not null && mayObscure && (grant.IsCpsReferent || r.UploadedByUserId == grant.Viewer.UserId))).ToList();
         return null;
     }
 

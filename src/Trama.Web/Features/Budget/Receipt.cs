@@ -26,6 +26,9 @@ public class Receipt
     public required string UploadedByUserId { get; set; }
 
     public DateTime UploadedAtUtc { get; set; }
+
+    /// Obscured at the person's request: only whoever uploaded it and the CPS referent see it.
+    public bool IsObscured { get; set; }
 }
 
 internal sealed class ReceiptConfiguration : IEntityTypeConfiguration<Receipt>

@@ -507,6 +507,9 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool>("IsObscured")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("LedgerEntryId")
                         .HasColumnType("uuid");
 

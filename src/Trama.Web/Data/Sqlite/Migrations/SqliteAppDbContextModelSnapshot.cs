@@ -494,6 +494,9 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsObscured")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("LedgerEntryId")
                         .HasColumnType("TEXT");
 

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace Trama.Benchmark;
+
+/// The figures of one scenario at one concurrency.
+public sealed record Result(string Scenario, int Users, int Requests, int Errors, double Seconds, double P50, double P95, double P99, long PeakMemoryBytes)
+{
+    public double RequestsPerSecond => Requests / Seconds;
+}
+
+public static class Measure
+{
+    /// Runs <paramref name="request"/> in a loop on each of <paramref name="users"/> virtual users
+    /// for the given time; every latency is kept, so percentiles are exact, not estimated.
+    public static async Task<Result> RunAsync(string scenario, IReadOnlyList<VirtualUser> users, TimeSpan duration, Func<VirtualUser, Task<bool>> request, Func<long> memory)
+    {
+        var latencies = new List<double>[users.Count];
+        var errors = 0;
+        long peak = 0;
+        using var stop = new CancellationTokenSource(duration);
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                peak = Math.Max(peak, memory());
+                await Task.Delay(50, CancellationToken.None);
+            }
+        });
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(users.Select((u, i) => Task.Run(async () =>
+        {
+            var mine = latencies[i] = new List<double>(4096);
+            while (!stop.IsCancellationRequested)
+            {
+                var started = Stopwatch.GetTimestamp();
+                bool ok;
+                try
+                {
+                    ok = await request(u);
+                }
+                catch (HttpRequestException)
+                {
+                    ok = false;
+                }
+
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (!ok)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        })));
+        var seconds = clock.Elapsed.TotalSeconds;
+        await sampler;
+        peak = Math.Max(peak, memory());
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
+        return new Result(scenario, users.Count, all.Length, errors, seconds, P(0.50), P(0.95), P(0.99), peak);
+    }
+
+    public static string Ms(double value) => value.ToString(value < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
+}

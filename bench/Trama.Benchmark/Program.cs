@@ -306,6 +306,7 @@ namespace Trama.Benchmark
             s.AppendLine(CultureInfo.InvariantCulture, $"- Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {long.Parse(memory, CultureInfo.InvariantCulture) / 1024 / 1024} GB RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
             s.AppendLine("- Scale: **S** (the demo data of both programmes: 40 Budget di Salute projects). Scales M and L need the dataset generator (issue 6, not built yet).");
             s.AppendLine("- The app: Release build, its own process, Kestrel on loopback, demo users signed in with cookies, every request authorised and audited as in production.");
+            s.AppendLine("- The load generator, the app and the database share the same cores: past 8 users the figures show the machine's saturation as much as the app's.");
             s.AppendLine();
             foreach (var (database, startup, results, audit) in runs)
             {

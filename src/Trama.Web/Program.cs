@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Trama.Web;
 using Trama.Web.Data;
 using Trama.Web.Features.Account;
+using Trama.Web.Features.Api;
 using Trama.Web.Features.Demo;
 using Trama.Web.Features.Programmes;
 using Trama.Web.Infrastructure;
@@ -29,6 +30,7 @@ builder.Services.AddScoped<Trama.Web.Features.Admin.Users.UserAdministration>();
 builder.Services.AddScoped<Trama.Web.Features.Projects.ProjectAccess>();
 builder.Services.AddScoped<Trama.Web.Features.Audit.AuditTrail>();
 builder.Services.AddScoped<Trama.Web.Features.Privacy.PersonalData>();
+builder.Services.AddTramaApi();
 
 var app = builder.Build();
 
@@ -38,7 +40,9 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 
-app.UseStatusCodePagesWithReExecute("/Error/{0}");
+// Pages get a page for an error status; the API gets problem details.
+app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePagesWithReExecute("/Error/{0}"));
+app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
 app.UseRouting();
@@ -50,6 +54,7 @@ app.UseTwoFactorEnrolment();
 app.MapStaticAssets().AllowAnonymous();
 app.MapTramaHealthChecks();
 app.MapRazorPages().WithStaticAssets();
+app.MapTramaApi();
 
 if (args.Contains("verify-audit"))
 {

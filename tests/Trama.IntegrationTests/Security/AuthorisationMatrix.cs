@@ -19,6 +19,9 @@ public enum Outcome
 
     /// Sent somewhere else (pages that only accept a form post).
     Redirect,
+
+    /// 405: the route takes only another method (it is still in the table).
+    MethodNotAllowed,
 }
 
 /// How a user stands towards a project, computed from the data, not from the app's own query.
@@ -122,5 +125,11 @@ public static class AuthorisationMatrix
         new("Error/{code:int?}", "/Error/418", Anyone(Outcome.Allow)),
         new("health/live", "/health/live", Anyone(Outcome.Allow)),
         new("health/ready", "/health/ready", Anyone(Outcome.Allow)),
+        new("api/v1/token", "/api/v1/token", Everyone(Outcome.Hidden)),
+        new("api/v1/projects", "/api/v1/projects", Everyone(Outcome.Allow)),
+        new("api/v1/projects/{id:guid}", "/api/v1/projects/{id}", ReadProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/diary", "/api/v1/projects/{id}/diary", ReadProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/budget", "/api/v1/projects/{id}/budget", ReadProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/transitions", "/api/v1/projects/{id}/transitions", ReadProject, RecordKind.Project),
     ];
 }

@@ -99,6 +99,9 @@ public sealed class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<
         var actual = page switch
         {
             { Status: HttpStatusCode.NotFound } => Outcome.Hidden,
+            { Status: HttpStatusCode.Unauthorized } => Outcome.Login,
+            { Status: HttpStatusCode.MethodNotAllowed } => Outcome.MethodNotAllowed,
+            { Status: HttpStatusCode.Forbidden, Redirects.Count: 0 } when route.Pattern.StartsWith("api/", StringComparison.Ordinal) => Outcome.Deny,
             { Url.AbsolutePath: "/Account/Login" } when route.Pattern != "Account/Login" => Outcome.Login,
             { Url.AbsolutePath: "/Account/AccessDenied", Status: HttpStatusCode.Forbidden } => Outcome.Deny,
             { Status: HttpStatusCode.OK, Redirects.Count: 0 } => Outcome.Allow,

@@ -32,6 +32,20 @@ public static class AccountSetup
         await next(http);
     });
 
+    private static Task Answer(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public static bool MustEnrol(System.Security.Claims.ClaimsPrincipal user, Infrastructure.TramaOptions options) =>
         options.Security.RequireTwoFactor
         && user.FindFirst(TramaClaims.TwoFactor)?.Value != "1"
@@ -74,6 +88,10 @@ public static class AccountSetup
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
+
+            // The API answers with a status code, never with the login page.
+            o.Events.OnRedirectToLogin = context => Answer(context, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = context => Answer(context, StatusCodes.Status403Forbidden);
         });
         services.AddOptions<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
             .Configure<Microsoft.Extensions.Options.IOptions<Infrastructure.TramaOptions>>((o, trama) =>

@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Trama.IntegrationTests.Infrastructure;
+using Trama.Web.Features.Audit;
+using Trama.Web.Features.Projects;
+
+namespace Trama.IntegrationTests.Features.Projects;
+
+/// /api/v1: the same scope, audit and rules as the pages, as JSON with problem details.
+[Trait("Database", "Any")]
+public sealed class ProjectsApiTests(TramaApp app) : IClassFixture<TramaApp>
+{
+    private static readonly string Today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private Task<Guid> ProjectAsync(string code = "AMI-0001") =>
+        app.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == code).Select(p => p.Id).SingleAsync());
+
+    private async Task<HttpClient> BearerAsync(string user)
+    {
+        var client = app.CreateClient();
+        using var response = await client.PostAsJsonAsync("/api/v1/token", new { userName = user, password = Trama.Web.Features.Demo.DemoData.Password }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    [Fact]
+    public async Task ABearerToken_ReadsAProjectInScope_AndTheReadIsAudited()
+    {
+        var id = await ProjectAsync();
+        using var client = await BearerAsync("operatore");
+        var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == id.ToString() && a.Action == AuditActions.Read));
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/projects/{id}", UriKind.Relative), TestContext.Current.CancellationToken));
+        Assert.Equal("AMI-0001", json.RootElement.GetProperty("code").GetString());
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityId == id.ToString() && a.Action == AuditActions.Read)));
+    }
+
+    [Fact]
+    public async Task OutOfScope_IsAProblemDetails404()
+    {
+        var id = await app.WithDbAsync(db => db.Projects.Where(p => p.MentalHealthCentre.Name == "CPS corso Plebisciti" && p.State == ProjectState.Referred).Select(p => p.Id).FirstAsync());
+        using var client = await BearerAsync("operatore");
+        using var response = await client.GetAsync(new Uri($"/api/v1/projects/{id}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task WithoutCredentials_TheApiAnswers401_NotTheLoginPage()
+    {
+        using var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var response = await client.GetAsync(new Uri("/api/v1/projects", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task ADiaryEntry_IsSaved_AndBadInputGetsLocalisedFieldErrors()
+    {
+        var id = await ProjectAsync();
+        using var client = await BearerAsync("operatore");
+        using var bad = await client.PostAsJsonAsync($"/api/v1/projects/{id}/diary", new { occurredOn = "2099-01-01", type = "HomeVisit", durationMinutes = 0, notes = "" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        using var problem = JsonDocument.Parse(await bad.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Contains("tra la segnalazione e oggi", errors.GetProperty("occurredOn")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("Durata", errors.GetProperty("durationMinutes")[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("notes", out _));
+
+        using var good = await client.PostAsJsonAsync($"/api/v1/projects/{id}/diary", new { occurredOn = Today, type = "HomeVisit", durationMinutes = 50, notes = "Visita a casa via API.", sensitivity = "Ordinary" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, good.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.DiaryEntries.CountAsync(d => d.ProjectId == id && d.Notes == "Visita a casa via API.")));
+    }
+
+    [Fact]
+    public async Task ACookieCall_ThatChangesSomething_NeedsTheAntiforgeryHeader()
+    {
+        var id = await ProjectAsync();
+        using var session = app.NewSession();
+        var home = await session.LoginAsync("operatore");
+        var token = home.Find("form[action='/Account/Logout'] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var entry = new { occurredOn = Today, type = "PhoneCall", durationMinutes = 10, notes = "Telefonata via API con cookie.", sensitivity = "Ordinary" };
+        using (var forged = await session.Client.PostAsJsonAsync($"/api/v1/projects/{id}/diary", entry, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/projects/{id}/diary") { Content = JsonContent.Create(entry) };
+        request.Headers.Add("RequestVerificationToken", token);
+        using var allowed = await session.Client.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, allowed.StatusCode);
+        Assert.Equal(1, await app.WithDbAsync(db => db.DiaryEntries.CountAsync(d => d.Notes == "Telefonata via API con cookie.")));
+    }
+
+    [Fact]
+    public async Task AStaleVersion_IsA409Conflict_AndNothingChanges()
+    {
+        var id = await app.WithDbAsync(db => db.Projects.Where(p => p.MentalHealthCentre.Name == "CPS via Cherasco" && p.State == ProjectState.Active && p.Person.PseudonymousCode != "AMI-0001").Select(p => p.Id).FirstAsync());
+        using var client = await BearerAsync("clinico");
+        using var response = await client.PostAsJsonAsync($"/api/v1/projects/{id}/transitions", new { action = "Suspend", reason = "Ricovero", version = Guid.NewGuid() }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(ProjectState.Active, await app.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.State).SingleAsync()));
+
+        using var current = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/projects/{id}", UriKind.Relative), TestContext.Current.CancellationToken));
+        var version = current.RootElement.GetProperty("version").GetGuid();
+        using var done = await client.PostAsJsonAsync($"/api/v1/projects/{id}/transitions", new { action = "Suspend", reason = "Ricovero", version }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, done.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheOpenApiDocument_DescribesTheProjectEndpoints()
+    {
+        using var client = app.CreateClient();
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative), TestContext.Current.CancellationToken));
+        var paths = json.RootElement.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/projects/{id}", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/projects/{id}/diary", out var diary));
+        Assert.True(diary.TryGetProperty("post", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/token", out _));
+    }
+}

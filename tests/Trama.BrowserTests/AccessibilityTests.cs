@@ -117,6 +117,20 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await page.AssertAccessibleAsync();
     }
 
+    [Theory]
+    [InlineData("clinico", "Agreement/Versions")]
+    [InlineData("beneficiario", "Agreement/Versions")]
+    [InlineData("clinico", "CrisisPlan")]
+    public async Task ProjectSubPages_AreAccessible(string user, string page)
+    {
+        var browser = await Fixture.NewPageAsync();
+        await browser.LoginAsync(user);
+        var id = await Fixture.App.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => p.Id).SingleAsync());
+        await browser.GotoAsync($"/Projects/{id}/{page}");
+        await Assertions.Expect(browser.Locator("h1")).Not.ToBeEmptyAsync();
+        await browser.AssertAccessibleAsync();
+    }
+
     [Fact]
     public async Task EmergencyAccess_WithErrors_IsAccessible()
     {

@@ -44,6 +44,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Budget.LedgerEntry> LedgerEntries => Set<Features.Budget.LedgerEntry>();
 
+    public DbSet<Features.Projects.AgreementVersion> AgreementVersions => Set<Features.Projects.AgreementVersion>();
+
+    public DbSet<Features.Projects.AgreementSignature> AgreementSignatures => Set<Features.Projects.AgreementSignature>();
+
     public DbSet<Features.People.Consent> Consents => Set<Features.People.Consent>();
 
     public DbSet<Features.Budget.Receipt> Receipts => Set<Features.Budget.Receipt>();

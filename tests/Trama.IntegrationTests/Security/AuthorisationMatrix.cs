@@ -109,6 +109,7 @@ public static class AuthorisationMatrix
         new("Projects/Refer", "/Projects/Refer", OnlyRoles(CareStaff)),
         new("Projects/{id:guid}", "/Projects/{id}", ReadProject, RecordKind.Project),
         new("Projects/{id:guid}/Agreement", "/Projects/{id}/Agreement", ReadProject, RecordKind.Project),
+        new("Projects/{id:guid}/Agreement/Versions", "/Projects/{id}/Agreement/Versions", ReadProject, RecordKind.Project),
         new("Projects/{id:guid}/Budget", "/Projects/{id}/Budget", ReadProject, RecordKind.Project),
         new("Projects/{id:guid}/Person", "/Projects/{id}/Person", WorkOnProject, RecordKind.Project),
         new("Projects/{id:guid}/Consents", "/Projects/{id}/Consents", ReadProject, RecordKind.Project),

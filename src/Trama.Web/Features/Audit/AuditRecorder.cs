@@ -54,7 +54,7 @@ internal static class AuditRecorder
     private static readonly HashSet<Type> Audited =
     [
         typeof(Person), typeof(HealthBudgetProject), typeof(Goal), typeof(Review), typeof(DiaryEntry),
-        typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry), typeof(Privacy.EmergencyAccess), typeof(Receipt), typeof(Consent),
+        typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry), typeof(Privacy.EmergencyAccess), typeof(Receipt), typeof(Consent), typeof(AgreementVersion), typeof(AgreementSignature),
     ];
 
     public static List<AuditEntry> Collect(AppDbContext db, DateTime nowUtc)

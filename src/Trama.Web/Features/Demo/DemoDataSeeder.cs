@@ -9,7 +9,7 @@ using Trama.Web.Features.Projects;
 namespace Trama.Web.Features.Demo;
 
 /// Loads the demo programmes once: a database that already holds them is left as it is.
-public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, ILogger<DemoDataSeeder> logger, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
 {
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
@@ -87,6 +87,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
 
         await db.SaveChangesAsync(cancellationToken);
         await new DemoProjectSeeder(db, now).SeedAsync(created, programmes);
+        await SignAgreementsAsync(cancellationToken);
         await RecordDemoReadsAsync(created, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         LogLoaded(logger, programmes.Count, organisations.Count, created.Count);
@@ -94,6 +95,36 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo data loaded: {Programmes} programmes, {Organisations} organisations, {Users} users")]
     private static partial void LogLoaded(ILogger logger, int programmes, int organisations, int users);
+
+    /// Every demo agreement that was signed is frozen as version 1 with the signatures of the person,
+    /// the CPS and the co-managing cooperative; the demo beneficiary has still to accept theirs in the app.
+    private async Task SignAgreementsAsync(CancellationToken cancellationToken)
+    {
+        var signed = await db.ProjectTransitions.Where(t => t.Action == ProjectAction.ApproveAndSignAgreement)
+            .Select(t => new { t.ProjectId, t.AtUtc, t.ByUserId, Person = db.Projects.Where(p => p.Id == t.ProjectId).Select(p => p.Person.GivenName + " " + p.Person.FamilyName).Single() })
+            .ToListAsync(cancellationToken);
+        var names = await db.Users.ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        foreach (var s in signed)
+        {
+            var version = await AgreementContent.FreezeAsync(db, s.ProjectId, s.ByUserId, s.AtUtc, null, l);
+            var on = DateOnly.FromDateTime(s.AtUtc);
+            AgreementSignature Signature(SignatoryKind kind, string name, string? capacity) => new()
+            {
+                ProjectId = s.ProjectId,
+                Kind = kind,
+                Name = name,
+                Capacity = capacity,
+                SignedOn = on,
+                RecordedByUserId = s.ByUserId,
+                RecordedAtUtc = s.AtUtc,
+            };
+            version.Signatures.Add(Signature(SignatoryKind.Person, s.Person, null));
+            version.Signatures.Add(Signature(SignatoryKind.MentalHealthCentre, names[s.ByUserId], "referente CPS"));
+            version.Signatures.Add(Signature(SignatoryKind.CoManagingOrganisation, "Cooperativa Lotta contro l'Emarginazione", "coordinatrice di servizio"));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     /// A few past reads of the demo beneficiary's record, so "who saw my data" has something to show;
     /// one of them a clinician of another CPS breaking the glass, for the privacy officer to review;

@@ -14,6 +14,9 @@ public sealed class CrisisPlanModel(AppDbContext db, ProjectAccess access, IStri
 
     public HealthBudgetProject Project { get; private set; } = null!;
 
+    /// Set when someone else saved the plan meanwhile: their version, shown beside this user's.
+    public CrisisInput? Saved { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (await LoadAsync(id) is { } refused)
@@ -34,8 +37,14 @@ public sealed class CrisisPlanModel(AppDbContext db, ProjectAccess access, IStri
 
         if (Input.Version != Project.Version)
         {
-            ModelState.AddModelError(string.Empty, l["Projects.Conflict"]);
+            // Both versions side by side: what was saved meanwhile, and what this user typed (kept in
+            // the form, now carrying the current version, so saving again is a deliberate choice).
+            ModelState.AddModelError(string.Empty, l["Projects.Conflict.SideBySide"]);
+            Saved = new CrisisInput { Signs = Project.CrisisSigns, WhatHelps = Project.CrisisWhatHelps, WhoToCall = Project.CrisisWhoToCall, Version = Project.Version };
+            ModelState.Remove("Input.Version");
+            Input.Version = Project.Version;
             Response.StatusCode = StatusCodes.Status409Conflict;
+            return Page();
         }
 
         if (string.IsNullOrWhiteSpace(Input.Signs) && string.IsNullOrWhiteSpace(Input.WhatHelps) && string.IsNullOrWhiteSpace(Input.WhoToCall))

@@ -75,6 +75,11 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
             return Page();
         }
 
+        if (action == ProjectAction.ApproveAndSignAgreement)
+        {
+            await AgreementContent.FreezeAsync(db, id, grant.Viewer.UserId, access.NowUtc, null, l);
+        }
+
         await db.SaveChangesAsync();
         TempData["Status"] = l["Projects.Transition.Done", l[$"ProjectState.{grant.Project.State}"]].Value;
         return Redirect(Url.Content($"~/Projects/{id}"));

@@ -15,6 +15,8 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
 
     public sealed record Choice(Guid Id, string Name);
 
+    public sealed record ManagerChoice(string Id, string Name);
+
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
 
@@ -27,6 +29,14 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
     [BindProperty(SupportsGet = true)]
     public Intensity? Intensity { get; set; }
 
+    /// The case manager (or, where there is none, the CPS referent) on the team.
+    [BindProperty(SupportsGet = true)]
+    public string? Manager { get; set; }
+
+    /// A life area the plan works on (a goal or a budget line in it).
+    [BindProperty(SupportsGet = true)]
+    public Guid? Area { get; set; }
+
     [BindProperty(SupportsGet = true)]
     public string Sort { get; set; } = "referred";
 
@@ -36,6 +46,10 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
     public IReadOnlyList<Choice> Centres { get; private set; } = [];
+
+    public IReadOnlyList<ManagerChoice> Managers { get; private set; } = [];
+
+    public IReadOnlyList<Choice> Areas { get; private set; } = [];
 
     public int Total { get; private set; }
 
@@ -51,6 +65,26 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .Select(c => new Choice(c.MentalHealthCentreId, c.Name))
             .ToList();
+
+        var managerRoles = new[] { CareTeamRole.CaseManager, CareTeamRole.CpsReferent };
+        Managers = (await query.SelectMany(p => p.Team)
+                .Where(m => m.UserId != null && managerRoles.Contains(m.Role) && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
+                .Select(m => new { m.UserId, m.User!.DisplayName }).Distinct().ToListAsync())
+            .OrderBy(m => m.DisplayName, StringComparer.Ordinal).Select(m => new ManagerChoice(m.UserId!, m.DisplayName)).ToList();
+        var ui = System.Globalization.CultureInfo.CurrentUICulture;
+        Areas = programme is null ? [] : (await db.LifeAreas.AsNoTracking().Where(a => a.ProgrammeId == programme.Id).OrderBy(a => a.SortOrder).ToListAsync())
+            .Select(a => new Choice(a.Id, a.Name(ui))).ToList();
+
+        if (!string.IsNullOrWhiteSpace(Manager))
+        {
+            var manager = Manager;
+            query = query.Where(p => p.Team.Any(m => m.UserId == manager && managerRoles.Contains(m.Role) && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today)));
+        }
+
+        if (Area is { } area)
+        {
+            query = query.Where(p => p.Goals.Any(g => g.LifeAreaId == area) || db.BudgetLines.Any(b => b.ProjectId == p.Id && b.LifeAreaId == area));
+        }
 
         if (!string.IsNullOrWhiteSpace(Q))
         {
@@ -99,6 +133,8 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
         ["state"] = State?.ToString(),
         ["centre"] = Centre?.ToString(),
         ["intensity"] = Intensity?.ToString(),
+        ["manager"] = Manager,
+        ["area"] = Area?.ToString(),
         ["sort"] = Sort,
         ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     };

@@ -252,6 +252,11 @@ public static class ProjectsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["action"] = [l[refused]] }, title: l["Validation.CheckFields"]);
         }
 
+        if (request.Action == ProjectAction.ApproveAndSignAgreement)
+        {
+            await AgreementContent.FreezeAsync(db, id, grant.Viewer.UserId, access.NowUtc, null, l);
+        }
+
         try
         {
             await db.SaveChangesAsync();

@@ -908,6 +908,87 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.ToTable("Territories");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.Projects.AgreementSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("AcceptedInApp")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("AgreementVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Capacity")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementVersionId");
+
+                    b.ToTable("AgreementSignatures");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Projects.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("FrozenAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FrozenByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions");
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Projects.CareTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1533,6 +1614,24 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.Navigation("Programme");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.Projects.AgreementSignature", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Projects.AgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("AgreementVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Projects.AgreementVersion", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Projects.CareTeamMember", b =>
                 {
                     b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
@@ -1690,6 +1789,11 @@ namespace Trama.Web.Data.Postgres.Migrations
             modelBuilder.Entity("Trama.Web.Features.Programmes.Territory", b =>
                 {
                     b.Navigation("Programmes");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Projects.AgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Projects.HealthBudgetProject", b =>

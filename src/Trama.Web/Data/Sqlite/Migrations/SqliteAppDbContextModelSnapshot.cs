@@ -895,6 +895,87 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.ToTable("Territories");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.Projects.AgreementSignature", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AcceptedInApp")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AgreementVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Capacity")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgreementVersionId");
+
+                    b.ToTable("AgreementSignatures");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Projects.AgreementVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FrozenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FrozenByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("AgreementVersions");
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Projects.CareTeamMember", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1520,6 +1601,24 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.Navigation("Programme");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.Projects.AgreementSignature", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Projects.AgreementVersion", null)
+                        .WithMany("Signatures")
+                        .HasForeignKey("AgreementVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Projects.AgreementVersion", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Projects.CareTeamMember", b =>
                 {
                     b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
@@ -1677,6 +1776,11 @@ namespace Trama.Web.Data.Sqlite.Migrations
             modelBuilder.Entity("Trama.Web.Features.Programmes.Territory", b =>
                 {
                     b.Navigation("Programmes");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Projects.AgreementVersion", b =>
+                {
+                    b.Navigation("Signatures");
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Projects.HealthBudgetProject", b =>

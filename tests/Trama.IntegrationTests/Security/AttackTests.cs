@@ -218,7 +218,7 @@ public sealed class AttackTests(TramaApp app) : IClassFixture<TramaApp>
 
         var disguised = await UploadAsync(session, id, "ricevuta.pdf", Encoding.UTF8.GetBytes("<html><script>alert('trama-xss')</script></html>"), "application/pdf");
         Assert.Equal(HttpStatusCode.OK, disguised.Status);
-        Assert.Contains("Sono accettate solo ricevute in PDF, JPEG o PNG", disguised.Html, StringComparison.Ordinal);
+        Assert.Contains("Sono accettati solo file PDF, JPEG o PNG", disguised.Html, StringComparison.Ordinal);
 
         var huge = new byte[(5 * 1024 * 1024) + 1];
         "%PDF-1.7\n"u8.CopyTo(huge);

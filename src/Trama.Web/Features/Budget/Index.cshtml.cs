@@ -152,7 +152,7 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
             ModelState.AddModelError("Spending.SpentOn", l["Budget.DateRange"]);
         }
 
-        var upload = await ReadUploadAsync(receiptFile);
+        var upload = await Upload.ReadAsync(receiptFile, options.Value.Security.MaxUploadBytes, "receiptFile", ModelState, l);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -189,36 +189,6 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         await db.SaveChangesAsync();
         TempData["Status"] = l["Budget.SpendingAdded", Money.Format(amount.Value)].Value;
         return Redirect(Url.Content($"~/Projects/{id}/Budget"));
-    }
-
-    private async Task<(string Name, string ContentType, byte[] Content)?> ReadUploadAsync(IFormFile? file)
-    {
-        if (file is null)
-        {
-            return null;
-        }
-
-        var max = options.Value.Security.MaxUploadBytes;
-        var (problem, contentType, extension) = Upload.Inspect([], file.Length, max);
-        if (problem == Upload.Problem.None || problem == Upload.Problem.NotAllowed)
-        {
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer);
-            var content = buffer.ToArray();
-            (problem, contentType, extension) = Upload.Inspect(content, content.Length, max);
-            if (problem == Upload.Problem.None)
-            {
-                return (Upload.SafeFileName(file.FileName, extension!), contentType!, content);
-            }
-        }
-
-        ModelState.AddModelError("receiptFile", problem switch
-        {
-            Upload.Problem.Empty => l["Budget.Receipt.Empty"],
-            Upload.Problem.TooLarge => l["Budget.Receipt.TooLarge", max / (1024 * 1024)],
-            _ => l["Budget.Receipt.NotAllowed"],
-        });
-        return null;
     }
 
     private void CheckAmount(string key, long? cents, string label, bool allowZero)

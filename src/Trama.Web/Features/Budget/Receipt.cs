@@ -87,6 +87,42 @@ public static class Upload
         return (Problem.NotAllowed, null, null);
     }
 
+    public sealed record File(string Name, string ContentType, byte[] Content);
+
+    /// Reads an uploaded file and checks it; a refused file adds its reason to the form's errors
+    /// under <paramref name="field"/>, in the user's language, and gives null.
+    public static async Task<File?> ReadAsync(IFormFile? upload, long maxBytes, string field, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        if (upload is null)
+        {
+            return null;
+        }
+
+        // Nothing over the limit is read into memory.
+        var (problem, contentType, extension) = upload.Length > maxBytes ? (Problem.TooLarge, null, null) : (Problem.None, (string?)null, (string?)null);
+        byte[] content = [];
+        if (problem == Problem.None)
+        {
+            using var buffer = new MemoryStream((int)upload.Length);
+            await upload.CopyToAsync(buffer);
+            content = buffer.ToArray();
+            (problem, contentType, extension) = Inspect(content, content.Length, maxBytes);
+        }
+
+        if (problem == Problem.None)
+        {
+            return new File(SafeFileName(upload.FileName, extension!), contentType!, content);
+        }
+
+        modelState.AddModelError(field, problem switch
+        {
+            Problem.Empty => l["Upload.Empty"],
+            Problem.TooLarge => l["Upload.TooLarge", maxBytes / (1024 * 1024)],
+            _ => l["Upload.NotAllowed"],
+        });
+        return null;
+    }
+
     /// A name safe in a Content-Disposition header and on any file system, ending as the content is.
     public static string SafeFileName(string? original, string extension)
     {

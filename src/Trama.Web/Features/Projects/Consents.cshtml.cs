@@ -79,25 +79,7 @@ public sealed class ConsentsModel(AppDbContext db, ProjectAccess access, IOption
             ModelState.AddModelError("Input.OrganisationId", l["Validation.ValueInvalidHere"]);
         }
 
-        (string Name, string Type, byte[] Content)? file = null;
-        if (document is not null)
-        {
-            using var buffer = new MemoryStream();
-            await document.CopyToAsync(buffer);
-            var content = buffer.ToArray();
-            var (problem, type, extension) = Upload.Inspect(content, content.Length, options.Value.Security.MaxUploadBytes);
-            if (problem == Upload.Problem.None)
-            {
-                file = (Upload.SafeFileName(document.FileName, extension!), type!, content);
-            }
-            else
-            {
-                ModelState.AddModelError("document", problem == Upload.Problem.TooLarge
-                    ? l["Budget.Receipt.TooLarge", options.Value.Security.MaxUploadBytes / (1024 * 1024)]
-                    : l["Consents.DocumentNotAllowed"]);
-            }
-        }
-
+        var file = await Upload.ReadAsync(document, options.Value.Security.MaxUploadBytes, "document", ModelState, l);
         if (!ModelState.IsValid)
         {
             return Page();
@@ -114,7 +96,7 @@ public sealed class ConsentsModel(AppDbContext db, ProjectAccess access, IOption
             RecordedByUserId = Viewer.Of(User).UserId,
             RecordedAtUtc = access.NowUtc,
             DocumentName = file?.Name,
-            DocumentContentType = file?.Type,
+            DocumentContentType = file?.ContentType,
             Document = file?.Content,
         });
         await db.SaveChangesAsync();

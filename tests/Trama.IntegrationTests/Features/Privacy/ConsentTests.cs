@@ -104,4 +104,28 @@ public sealed class ConsentTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.NotNull(page.Find("[data-testid=assignment]"));
         Assert.Equal(0, await app.WithDbAsync(db => db.Consents.CountAsync(c => db.People.Any(p => p.Id == c.PersonId && p.FamilyName == "Senzaconsenso"))));
     }
+
+    [Fact]
+    public async Task ASignedFormThatIsNotAPdfOrImage_IsRefusedWithAMessage()
+    {
+        var id = await ProjectAsync();
+        var before = await app.WithDbAsync(db => db.Consents.CountAsync());
+        using var cps = app.NewSession();
+        await cps.LoginAsync("clinico");
+        var form = await cps.GetAsync($"/Projects/{id}/Consents");
+        var token = form.Find("form[data-testid=consent-form] input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(nameof(ConsentPurpose.Photos)), "Input.Purpose" },
+            { new StringContent("true"), "Input.Given" },
+            { new StringContent(Today), "Input.StatedOn" },
+            { new StringContent(Consent.DefaultNotice), "Input.NoticeVersion" },
+            { new StringContent(token), "__RequestVerificationToken" },
+            { new ByteArrayContent("MZ\u0090\u0000 not a pdf"u8.ToArray()), "document", "modulo.pdf" },
+        };
+        using var response = await cps.Client.PostAsync(new Uri($"/Projects/{id}/Consents", UriKind.Relative), content, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Sono accettati solo file PDF, JPEG o PNG", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Consents.CountAsync()));
+    }
 }

@@ -35,6 +35,16 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
 
     public IReadOnlyList<Transition> Actions { get; private set; } = [];
 
+    /// The review held in this review period, whose decision the CPS is asked to confirm.
+    public ReviewRow? Proposed { get; private set; }
+
+    public static ProjectAction SuggestedAction(ReviewDecision decision) => decision switch
+    {
+        ReviewDecision.Continue => ProjectAction.ContinueAfterReview,
+        ReviewDecision.ChangeIntensity => ProjectAction.Remodel,
+        _ => ProjectAction.Close,
+    };
+
     public int DiaryMinutes { get; private set; }
 
     public sealed record HoursRow(int Year, int Month, CareTeamRole? Role, int Minutes);
@@ -286,6 +296,8 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         var mayObscure = ProjectLifecycle.IsOpen(grant.Project.State) && grant.CanWork;
         Diary = recent.Select(d => new DiaryRow(d.Id, d.IsObscured, mayObscure && (grant.IsCpsReferent || d.AuthorUserId == grant.Viewer.UserId), d.OccurredOn, d.Type, d.DurationMinutes, d.DisplayName, d.Notes, d.Sensitivity, d.LifeArea?.Name(ui))).ToList();
         Actions = ProjectLifecycle.From(grant.Project.State).Where(grant.MayTake).ToList();
+        Proposed = grant.Project.State == ProjectState.UnderReview && reviews.Count > 0 && reviews[^1].HeldOn >= (grant.Project.NextReviewDue ?? DateOnly.MinValue).AddMonths(-grant.ReviewIntervalMonths)
+            ? reviews[^1] : null;
         if (!keepAssessmentInput)
         {
             Assessment = new AssessmentInput

@@ -63,10 +63,34 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
         review.Ratings.AddRange(ratings);
         db.Reviews.Add(review);
         Project.Touch();
+
+        // The review's decision is the CPS's: recorded by the CPS, it moves the project on at once
+        // (closing still asks for its reason on the project page); recorded by anyone else, it is a
+        // proposal the CPS confirms there.
+        var next = Input.Decision switch
+        {
+            ReviewDecision.Continue => ProjectAction.ContinueAfterReview,
+            ReviewDecision.ChangeIntensity => ProjectAction.Remodel,
+            _ => (ProjectAction?)null,
+        };
+        if (next is { } action && isCps)
+        {
+            var notAllowed = Project.Apply(action, actorIsCps: true, Viewer.Of(User).UserId, access.NowUtc, l[$"ReviewDecision.{Input.Decision}"], null, reviewIntervalMonths);
+            if (notAllowed is not null)
+            {
+                ModelState.AddModelError(string.Empty, l[notAllowed]);
+                return Page();
+            }
+        }
+
         await db.SaveChangesAsync();
         TempData["Status"] = l["Projects.Reviews.Added", review.TScore?.ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) ?? "–"].Value;
         return RedirectToPage("/Projects/Details", null, new { id }, "reviews");
     }
+
+    private bool isCps;
+
+    private int reviewIntervalMonths;
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
@@ -76,6 +100,8 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
             return NotFound();
         }
 
+        isCps = grant.IsCps;
+        reviewIntervalMonths = grant.ReviewIntervalMonths;
         if (!grant.CanWork || grant.Project.State != ProjectState.UnderReview)
         {
             return Forbid();

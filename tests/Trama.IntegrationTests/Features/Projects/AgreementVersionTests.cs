@@ -18,7 +18,7 @@ public sealed class AgreementVersionTests(TramaApp app) : IClassFixture<TramaApp
         var id = await ProjectAsync();
         using var session = app.NewSession();
         await session.LoginAsync("operatore");
-        var page = await session.GetAsync($"/Projects/{id}/Agreement/Versions");
+        var page = await session.GetAsync($"/Projects/{id}/Agreement/Versions?n=1");
         Assert.Contains("v1", page.TextOf("[data-testid=versions]"), StringComparison.Ordinal);
         Assert.Contains("Giorgio Bassi", page.TextOf("[data-testid=signatures]"), StringComparison.Ordinal);
         Assert.Contains("Cooperativa Lotta contro l'Emarginazione", page.TextOf("[data-testid=signatures]"), StringComparison.Ordinal);

@@ -77,17 +77,12 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
             return Forbid();
         }
 
-        var refused = grant.Project.Apply(action, grant.IsCps, grant.Viewer.UserId, access.NowUtc, reason, closure, grant.ReviewIntervalMonths);
+        var refused = await access.TakeAsync(grant, action, reason, closure, l);
         if (refused is not null)
         {
             ModelState.AddModelError(string.Empty, l[refused]);
             await LoadAsync(id);
             return Page();
-        }
-
-        if (action == ProjectAction.ApproveAndSignAgreement)
-        {
-            await AgreementContent.FreezeAsync(db, id, grant.Viewer.UserId, access.NowUtc, null, l);
         }
 
         await db.SaveChangesAsync();

@@ -86,13 +86,7 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
             query = query.Where(p => p.Goals.Any(g => g.LifeAreaId == area) || db.BudgetLines.Any(b => b.ProjectId == p.Id && b.LifeAreaId == area));
         }
 
-        if (!string.IsNullOrWhiteSpace(Q))
-        {
-            var text = Q.Trim();
-            var name = Person.Normalise(text, string.Empty);
-            var code = text.ToUpperInvariant();
-            query = query.Where(p => p.Person.PseudonymousCode.Contains(code) || p.Person.NormalisedName.Contains(name));
-        }
+        query = query.Matching(Q);
 
         if (State is { } state)
         {

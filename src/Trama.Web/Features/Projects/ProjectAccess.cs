@@ -101,4 +101,18 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
             IsLimited = limited,
         };
     }
+
+    /// Takes a lifecycle step on a project the viewer may work on, in the one place that also
+    /// freezes the care agreement when it is signed. Returns the refusal's message key, or null;
+    /// the caller saves.
+    public async Task<string?> TakeAsync(Grant grant, ProjectAction action, string? reason, ClosureReason? closure, Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
+        var refused = grant.Project.Apply(action, grant.IsCps, grant.Viewer.UserId, NowUtc, reason, closure, grant.ReviewIntervalMonths);
+        if (refused is null && action == ProjectAction.ApproveAndSignAgreement)
+        {
+            await AgreementContent.FreezeAsync(db, grant.Project.Id, grant.Viewer.UserId, NowUtc, null, l);
+        }
+
+        return refused;
+    }
 }

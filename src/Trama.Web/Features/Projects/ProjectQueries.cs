@@ -30,6 +30,19 @@ public static class ProjectQueries
             || (!ownOnly && d.IsObscured && db.CareTeamMembers.Any(m => m.ProjectId == d.ProjectId && m.UserId == viewer.UserId && m.Role == CareTeamRole.CpsReferent
                 && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))));
 
+    /// Projects whose person's pseudonymous code or name contains the text; no filter for blank text.
+    public static IQueryable<HealthBudgetProject> Matching(this IQueryable<HealthBudgetProject> projects, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return projects;
+        }
+
+        var name = People.Person.Normalise(text.Trim(), string.Empty);
+        var code = text.Trim().ToUpperInvariant();
+        return projects.Where(p => p.Person.PseudonymousCode.Contains(code) || p.Person.NormalisedName.Contains(name));
+    }
+
     public static bool IsCpsFor(this AppDbContext db, Viewer viewer, Guid mentalHealthCentreId, DateOnly today) =>
         viewer.IsClinician && db.OrganisationMemberships.Any(m =>
             m.UserId == viewer.UserId && m.OrganisationId == mentalHealthCentreId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today));

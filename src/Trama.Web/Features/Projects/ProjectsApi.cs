@@ -56,13 +56,7 @@ public static class ProjectsApi
         const int PageSize = 25;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var programme = await programmes.CurrentAsync();
-        var query = db.Projects.AsNoTracking().VisibleTo(db, Viewer.Of(user), today).Where(p => programme != null && p.ProgrammeId == programme.Id);
-        if (!string.IsNullOrWhiteSpace(q))
-        {
-            var name = Person.Normalise(q.Trim(), string.Empty);
-            var code = q.Trim().ToUpperInvariant();
-            query = query.Where(p => p.Person.PseudonymousCode.Contains(code) || p.Person.NormalisedName.Contains(name));
-        }
+        var query = db.Projects.AsNoTracking().VisibleTo(db, Viewer.Of(user), today).Where(p => programme != null && p.ProgrammeId == programme.Id).Matching(q);
 
         if (state is { } s)
         {
@@ -246,15 +240,10 @@ public static class ProjectsApi
             return Forbidden(l);
         }
 
-        var refused = grant.Project.Apply(request.Action, grant.IsCps, grant.Viewer.UserId, access.NowUtc, request.Reason, request.Closure, grant.ReviewIntervalMonths);
+        var refused = await access.TakeAsync(grant, request.Action, request.Reason, request.Closure, l);
         if (refused is not null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["action"] = [l[refused]] }, title: l["Validation.CheckFields"]);
-        }
-
-        if (request.Action == ProjectAction.ApproveAndSignAgreement)
-        {
-            await AgreementContent.FreezeAsync(db, id, grant.Viewer.UserId, access.NowUtc, null, l);
         }
 
         try

@@ -73,9 +73,9 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
             ReviewDecision.ChangeIntensity => ProjectAction.Remodel,
             _ => (ProjectAction?)null,
         };
-        if (next is { } action && isCps)
+        if (next is { } action && grant!.IsCps)
         {
-            var notAllowed = Project.Apply(action, actorIsCps: true, Viewer.Of(User).UserId, access.NowUtc, l[$"ReviewDecision.{Input.Decision}"], null, reviewIntervalMonths);
+            var notAllowed = await access.TakeAsync(grant, action, l[$"ReviewDecision.{Input.Decision}"], null, l);
             if (notAllowed is not null)
             {
                 ModelState.AddModelError(string.Empty, l[notAllowed]);
@@ -88,9 +88,7 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
         return RedirectToPage("/Projects/Details", null, new { id }, "reviews");
     }
 
-    private bool isCps;
-
-    private int reviewIntervalMonths;
+    private ProjectAccess.Grant? grant;
 
     private async Task<IActionResult?> LoadAsync(Guid id)
     {
@@ -100,8 +98,7 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
             return NotFound();
         }
 
-        isCps = grant.IsCps;
-        reviewIntervalMonths = grant.ReviewIntervalMonths;
+        this.grant = grant;
         if (!grant.CanWork || grant.Project.State != ProjectState.UnderReview)
         {
             return Forbid();

@@ -23,6 +23,7 @@ builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddScoped<ProgrammeContext>();
+builder.Services.AddScoped<PhaseNames>();
 builder.Services.AddScoped<DemoDataSeeder>();
 builder.Services.AddScoped<FirstAdministrator>();
 builder.Services.AddHostedService<DatabaseInitializer>();

@@ -121,6 +121,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     [InlineData("clinico", "Agreement/Versions")]
     [InlineData("beneficiario", "Agreement/Versions")]
     [InlineData("clinico", "CrisisPlan")]
+    [InlineData("clinico", "Person/Relations")]
+    [InlineData("operatore", "Budget")]
     public async Task ProjectSubPages_AreAccessible(string user, string page)
     {
         var browser = await Fixture.NewPageAsync();
@@ -129,6 +131,46 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
         await browser.GotoAsync($"/Projects/{id}/{page}");
         await Assertions.Expect(browser.Locator("h1")).Not.ToBeEmptyAsync();
         await browser.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task GoalEdit_IsAccessible()
+    {
+        var browser = await Fixture.NewPageAsync();
+        await browser.LoginAsync("clinico");
+        var (id, goal) = await Fixture.App.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => p.Id).SingleAsync();
+            return (project, await db.Goals.Where(g => g.ProjectId == project).OrderBy(g => g.CreatedAtUtc).Select(g => g.Id).FirstAsync());
+        });
+        await browser.GotoAsync($"/Projects/{id}/Goals/{goal}/Edit");
+        await Assertions.Expect(browser.Locator("h1")).Not.ToBeEmptyAsync();
+        await browser.AssertAccessibleAsync();
+    }
+
+    [Theory]
+    [InlineData("coordinatore", "/Programmes/Settings")]
+    [InlineData("coordinatore", "/Programmes/Tariffs")]
+    [InlineData("fondazione", "/Budget/Programme")]
+    public async Task ProgrammePages_AreAccessible(string user, string path)
+    {
+        var page = await Fixture.NewPageAsync();
+        await page.LoginAsync(user);
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.Locator("h1")).Not.ToBeEmptyAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task ProgrammeSettings_WithErrors_IsAccessible()
+    {
+        var page = await Fixture.NewPageAsync();
+        await page.LoginAsync("coordinatore");
+        await page.GotoAsync("/Programmes/Settings");
+        await page.GetByLabel("Valore di un'ora di operatore (€)").FillAsync("tanto");
+        await page.Locator("form[data-testid=settings-form] button[type=submit]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-testid=form-errors]")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
     }
 
     [Fact]

@@ -112,6 +112,9 @@ public sealed class ProjectTests(BrowserFixture fixture) : BrowserTest(fixture)
         await ActAsync(cps, ProjectAction.Accept, "Ammetti al percorso");
         await Assertions.Expect(cps.Locator("[data-testid=project-state]")).ToHaveTextAsync("In valutazione (UVM)");
         await cps.GetByLabel("Desideri della persona, con le sue parole").FillAsync("Un posto mio dove dormire e tornare a lavorare in officina.");
+        await cps.GetByLabel("Partecipante 1: Nome e cognome").FillAsync("Teodoro Camminanti");
+        await cps.GetByLabel("Partecipante 2: Nome e cognome").FillAsync("Elena Marchetti");
+        await cps.GetByLabel("Partecipante 2: Ruolo").SelectOptionAsync("Psychiatrist");
         await cps.GetByRole(AriaRole.Button, new() { Name = "Salva la valutazione" }).ClickAsync();
         await ActAsync(cps, ProjectAction.CompleteAssessment, "Concludi la valutazione e avvia la co-progettazione");
         await Assertions.Expect(cps.Locator("[data-testid=project-state]")).ToHaveTextAsync("In co-progettazione");

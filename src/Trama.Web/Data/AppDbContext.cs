@@ -56,6 +56,18 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.Privacy.EmergencyAccess> EmergencyAccesses => Set<Features.Privacy.EmergencyAccess>();
 
+    public DbSet<PersonRole> PersonRoles => Set<PersonRole>();
+
+    public DbSet<LegalRepresentative> LegalRepresentatives => Set<LegalRepresentative>();
+
+    public DbSet<Caregiver> Caregivers => Set<Caregiver>();
+
+    public DbSet<AssessmentParticipant> AssessmentParticipants => Set<AssessmentParticipant>();
+
+    public DbSet<PhaseName> PhaseNames => Set<PhaseName>();
+
+    public DbSet<TariffTableEntry> TariffTable => Set<TariffTableEntry>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -84,6 +84,16 @@ public static class AuthorisationMatrix
         _ => Outcome.Deny,
     };
 
+    /// A page about one record of a project (a goal) that the sample does not name: in scope it is
+    /// not found; the person may not reach it at all.
+    private static readonly Func<string?, Relation, Outcome> WorkOnMissingRecord = (role, relation) => role is null ? Outcome.Login : relation switch
+    {
+        Relation.Person => Outcome.Deny,
+        _ => Outcome.Hidden,
+    };
+
+    private static readonly string[] ProgrammeBudgetReaders = [Roles.Administrator, Roles.NetworkCoordinator, Roles.Funder, Roles.Clinician, Roles.SocialWorker];
+
     public static readonly IReadOnlyList<Route> Routes =
     [
         new("", "/", Everyone(Outcome.Allow)),
@@ -115,6 +125,11 @@ public static class AuthorisationMatrix
         new("Projects/{id:guid}/Consents", "/Projects/{id}/Consents", ReadProject, RecordKind.Project),
         new("Projects/{id:guid}/CrisisPlan", "/Projects/{id}/CrisisPlan", WorkOnProject, RecordKind.Project),
         new("Projects/{id:guid}/Goals/New", "/Projects/{id}/Goals/New", WorkOnProject, RecordKind.Project),
+        new("Projects/{id:guid}/Goals/{goalId:guid}/Edit", "/Projects/{id}/Goals/00000000-0000-0000-0000-000000000001/Edit", WorkOnMissingRecord, RecordKind.Project),
+        new("Projects/{id:guid}/Person/Relations", "/Projects/{id}/Person/Relations", WorkOnProject, RecordKind.Project),
+        new("Programmes/Settings", "/Programmes/Settings", OnlyRoles(Roles.Administrator, Roles.NetworkCoordinator)),
+        new("Programmes/Tariffs", "/Programmes/Tariffs", OnlyRoles(ProgrammeBudgetReaders)),
+        new("Budget/Programme", "/Budget/Programme", OnlyRoles(ProgrammeBudgetReaders)),
         new("Projects/{id:guid}/Diary/New", "/Projects/{id}/Diary/New", WorkOnProject, RecordKind.Project),
         new("Projects/{id:guid}/Team/Add", "/Projects/{id}/Team/Add", WorkOnProject, RecordKind.Project),
         new("Projects/{id:guid}/Reviews/New", "/Projects/{id}/Reviews/New", ReviewActiveProject, RecordKind.Project),
@@ -132,5 +147,9 @@ public static class AuthorisationMatrix
         new("api/v1/projects/{id:guid}/diary", "/api/v1/projects/{id}/diary", ReadProject, RecordKind.Project),
         new("api/v1/projects/{id:guid}/budget", "/api/v1/projects/{id}/budget", ReadProject, RecordKind.Project),
         new("api/v1/projects/{id:guid}/transitions", "/api/v1/projects/{id}/transitions", ReadProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/goals", "/api/v1/projects/{id}/goals", ReadProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/goals/{goalId:guid}", "/api/v1/projects/{id}/goals/00000000-0000-0000-0000-000000000001", Everyone(Outcome.Hidden), RecordKind.Project),
+        new("api/v1/projects/{id:guid}/reviews", "/api/v1/projects/{id}/reviews", ReadProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/ledger", "/api/v1/projects/{id}/ledger", ReadProject, RecordKind.Project),
     ];
 }

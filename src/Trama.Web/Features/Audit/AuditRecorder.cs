@@ -55,6 +55,7 @@ internal static class AuditRecorder
     [
         typeof(Person), typeof(HealthBudgetProject), typeof(Goal), typeof(Review), typeof(DiaryEntry),
         typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry), typeof(Privacy.EmergencyAccess), typeof(Receipt), typeof(Consent), typeof(AgreementVersion), typeof(AgreementSignature),
+        typeof(PersonRole), typeof(LegalRepresentative), typeof(Caregiver), typeof(AssessmentParticipant),
     ];
 
     public static List<AuditEntry> Collect(AppDbContext db, DateTime nowUtc)
@@ -149,6 +150,12 @@ internal static class AuditRecorder
                 return person.Id;
             case Consent consent:
                 return consent.PersonId;
+            case PersonRole role:
+                return role.PersonId;
+            case LegalRepresentative representative:
+                return representative.PersonId;
+            case Caregiver caregiver:
+                return caregiver.PersonId;
             case HealthBudgetProject project:
                 return project.PersonId != Guid.Empty ? project.PersonId : project.Person?.Id;
         }

@@ -16,6 +16,7 @@ internal sealed class BudgetLineConfiguration : IEntityTypeConfiguration<BudgetL
         {
             t.HasCheckConstraint("CK_BudgetLines_Planned", "\"PlannedCents\" >= 0");
             t.HasCheckConstraint("CK_BudgetLines_Committed", "\"CommittedCents\" >= 0");
+            t.HasCheckConstraint("CK_BudgetLines_Period", "\"PeriodEnd\" IS NULL OR \"PeriodStart\" IS NULL OR \"PeriodEnd\" >= \"PeriodStart\"");
         });
     }
 }

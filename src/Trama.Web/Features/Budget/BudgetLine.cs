@@ -18,6 +18,12 @@ public class BudgetLine
 
     public BudgetNature Nature { get; set; }
 
+    /// The period the line funds (a year of the agreement, say). Lines written before periods
+    /// existed have none and count for the whole project.
+    public DateOnly? PeriodStart { get; set; }
+
+    public DateOnly? PeriodEnd { get; set; }
+
     public long PlannedCents { get; set; }
 
     public long CommittedCents { get; set; }

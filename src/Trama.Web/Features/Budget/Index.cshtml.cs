@@ -32,6 +32,34 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
 
     public IReadOnlyList<LedgerRow> Ledger { get; private set; } = [];
 
+    public sealed record LineRow(Guid LifeAreaId, FundingSource Source, BudgetNature Nature, DateOnly? PeriodStart, DateOnly? PeriodEnd, long PlannedCents, long CommittedCents);
+
+    public IReadOnlyList<LineRow> Lines { get; private set; } = [];
+
+    public enum TimeKind
+    {
+        Staff,
+        PeerSupport,
+        Volunteer,
+    }
+
+    public sealed record TimeValueRow(TimeKind Kind, int Minutes, long RateCents)
+    {
+        /// Minutes × hourly rate ÷ 60, rounded to the cent once, on the total.
+        public long ValueCents => (long)Math.Round(Minutes * RateCents / 60m, MidpointRounding.ToEven);
+    }
+
+    /// The diary's hours (those the viewer may read) valued at the programme's hourly rates.
+    public IReadOnlyList<TimeValueRow> TimeValue { get; private set; } = [];
+
+    /// The tariff in force today for the project's intensity, and what the project has cost at
+    /// tariff from its start to today (or its closure).
+    public Programmes.TariffTableEntry? Tariff { get; private set; }
+
+    public (long HealthCents, long SocialCents)? TariffCost { get; private set; }
+
+    public DateOnly? TariffCostTo { get; private set; }
+
     // Two forms on one page: each handler binds and validates only its own form.
     public LineInput Line { get; set; } = new();
 
@@ -47,6 +75,8 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         }
 
         Spending.SpentOn = access.Today;
+        Line.PeriodStart = Project.StartedOn ?? access.Today;
+        Line.PeriodEnd = Line.PeriodStart.Value.AddYears(1).AddDays(-1);
         return Page();
     }
 
@@ -63,6 +93,23 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         CheckAmount("Line.Planned", planned, l["Budget.Planned"], allowZero: true);
         CheckAmount("Line.Committed", committed, l["Budget.Committed"], allowZero: true);
         CheckArea("Line.LifeAreaId", Line.LifeAreaId);
+        if (Line.PeriodStart is { } from && Line.PeriodEnd is { } to)
+        {
+            if (to < from)
+            {
+                ModelState.AddModelError("Line.PeriodEnd", l["Validation.EndBeforeStart"]);
+            }
+            else if (to > from.AddYears(3))
+            {
+                ModelState.AddModelError("Line.PeriodEnd", l["Budget.PeriodTooLong"]);
+            }
+
+            if (from < Project.ReferredOn)
+            {
+                ModelState.AddModelError("Line.PeriodStart", l["Budget.PeriodBeforeReferral"]);
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();
@@ -74,6 +121,8 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
             LifeAreaId = Line.LifeAreaId,
             Source = Line.Source,
             Nature = Line.Nature,
+            PeriodStart = Line.PeriodStart,
+            PeriodEnd = Line.PeriodEnd,
             PlannedCents = planned!.Value,
             CommittedCents = committed!.Value,
             CreatedAtUtc = access.NowUtc,
@@ -208,6 +257,51 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         }
     }
 
+    private async Task ValueTimeAsync(ProjectAccess.Grant grant)
+    {
+        var id = grant.Project.Id;
+        var rates = await db.Programmes.AsNoTracking().Where(p => p.Id == grant.Project.ProgrammeId)
+            .Select(p => new { p.StaffHourlyRateCents, p.PeerHourlyRateCents, p.VolunteerHourlyRateCents }).SingleAsync();
+        var roles = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id && m.UserId != null).Select(m => new { m.UserId, m.Role }).ToListAsync();
+        var minutes = await db.DiaryEntries.AsNoTracking().Where(d => d.ProjectId == id).ReadableBy(db, grant.Viewer, access.Today)
+            .GroupBy(d => d.AuthorUserId).Select(g => new { AuthorUserId = g.Key, Minutes = g.Sum(d => d.DurationMinutes) }).ToListAsync();
+        TimeKind KindOf(string author) => roles.FirstOrDefault(r => r.UserId == author)?.Role switch
+        {
+            CareTeamRole.PeerSupportExpert => TimeKind.PeerSupport,
+            CareTeamRole.NaturalFacilitator or CareTeamRole.FamilyMember => TimeKind.Volunteer,
+            _ => TimeKind.Staff,
+        };
+        long RateOf(TimeKind kind) => kind switch
+        {
+            TimeKind.PeerSupport => rates.PeerHourlyRateCents,
+            TimeKind.Volunteer => rates.VolunteerHourlyRateCents,
+            _ => rates.StaffHourlyRateCents,
+        };
+        TimeValue = minutes.GroupBy(m => KindOf(m.AuthorUserId)).OrderBy(g => g.Key)
+            .Select(g => new TimeValueRow(g.Key, g.Sum(m => m.Minutes), RateOf(g.Key))).ToList();
+    }
+
+    private async Task PriceAtTariffAsync(HealthBudgetProject project)
+    {
+        if (project.Intensity is not { } intensity)
+        {
+            return;
+        }
+
+        var territory = await db.Programmes.AsNoTracking().Where(p => p.Id == project.ProgrammeId).Select(p => p.TerritoryId).SingleAsync();
+        var rows = await db.TariffTable.AsNoTracking().Where(t => t.TerritoryId == territory && t.Intensity == intensity).ToListAsync();
+        Tariff = rows.FirstOrDefault(r => r.AppliesOn(access.Today));
+        if (project.StartedOn is { } started)
+        {
+            var to = project.ClosedOn ?? access.Today;
+            if (to >= started)
+            {
+                TariffCostTo = to;
+                TariffCost = Programmes.TariffTableEntry.CostBetween(rows, intensity, started, to);
+            }
+        }
+    }
+
     private void CheckArea(string key, Guid areaId)
     {
         if (Areas.All(a => a.Id != areaId))
@@ -233,7 +327,11 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         this.grant = grant;
         CanWork = grant.CanWork;
         Areas = await db.LifeAreas.AsNoTracking().Where(a => a.ProgrammeId == grant.Project.ProgrammeId).OrderBy(a => a.SortOrder).ToListAsync();
-        var lines = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == id).Select(b => new { b.LifeAreaId, b.Source, b.PlannedCents, b.CommittedCents }).ToListAsync();
+        var lines = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == id).OrderBy(b => b.PeriodStart).ThenBy(b => b.CreatedAtUtc)
+            .Select(b => new LineRow(b.LifeAreaId, b.Source, b.Nature, b.PeriodStart, b.PeriodEnd, b.PlannedCents, b.CommittedCents)).ToListAsync();
+        Lines = lines;
+        await ValueTimeAsync(grant);
+        await PriceAtTariffAsync(grant.Project);
         var ledger = await db.LedgerEntries.AsNoTracking().Include(e => e.LifeArea).Where(e => e.ProjectId == id)
             .OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.CreatedAtUtc).ToListAsync();
         Summary = BudgetSummary.Compute(
@@ -272,6 +370,14 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         [StringLength(20, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Budget.Committed")]
         public string? Committed { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Budget.PeriodStart")]
+        public DateOnly? PeriodStart { get; set; }
+
+        [Required(ErrorMessage = "Validation.Required")]
+        [Display(Name = "Budget.PeriodEnd")]
+        public DateOnly? PeriodEnd { get; set; }
     }
 
     public sealed class SpendingInput

@@ -56,6 +56,7 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
             AddConsents(people[plan.PersonCode].Id, project.ReferredOn, clinician, start, index);
             Walk(project, plan, clinician, users["operatore"].Id, start, areas, amicitta);
             db.Projects.Add(project);
+            AddRelations(project, index, DemoData.Users.First(u => u.Role == Roles.Clinician && u.Organisations[0] == plan.Centre).DisplayName);
             if (project.StartedOn is { } started)
             {
                 AddBudget(project.Id, started, areas, amicitta.Id, users["operatore"].Id, overspend: index % 4 == 1);
@@ -64,7 +65,71 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
             index++;
         }
 
+        // A former beneficiary who trained as a peer expert: one person, two periods.
+        var formerBeneficiary = people["AMI-0007"];
+        db.PersonRoles.Add(new PersonRole { PersonId = formerBeneficiary.Id, Kind = PersonRoleKind.Beneficiary, StartsOn = new DateOnly(2019, 3, 1), EndsOn = new DateOnly(2022, 6, 30), Note = "Progetto chiuso per obiettivi raggiunti" });
+        db.PersonRoles.Add(new PersonRole { PersonId = formerBeneficiary.Id, Kind = PersonRoleKind.PeerSupportExpert, StartsOn = new DateOnly(2023, 1, 16), Note = "Corso ESP dell'ASST, 2022" });
+        AddTariffs(programmes);
         await db.SaveChangesAsync();
+    }
+
+    /// The tariff table of each territory: the 2025 rates, replaced by the 2026 ones (illustrative
+    /// figures in the range of Lombardy's Budget di Salute, not an official table).
+    private void AddTariffs(Dictionary<string, Programme> programmes)
+    {
+        (Intensity Intensity, long Health, long Social)[] rates2025 = [(Intensity.High, 40_00, 26_00), (Intensity.Medium, 26_50, 17_50), (Intensity.Low, 14_00, 9_50)];
+        (Intensity Intensity, long Health, long Social)[] rates2026 = [(Intensity.High, 41_20, 26_80), (Intensity.Medium, 27_30, 18_00), (Intensity.Low, 14_40, 9_80)];
+        foreach (var territoryId in programmes.Values.Select(p => p.TerritoryId).Distinct())
+        {
+            foreach (var (intensity, health, social) in rates2025)
+            {
+                db.TariffTable.Add(new TariffTableEntry { TerritoryId = territoryId, Intensity = intensity, Unit = TariffUnit.PerDay, HealthShareCents = health, SocialShareCents = social, ValidFrom = new DateOnly(2025, 1, 1), ValidTo = new DateOnly(2025, 12, 31) });
+            }
+
+            foreach (var (intensity, health, social) in rates2026)
+            {
+                db.TariffTable.Add(new TariffTableEntry { TerritoryId = territoryId, Intensity = intensity, Unit = TariffUnit.PerDay, HealthShareCents = health, SocialShareCents = social, ValidFrom = new DateOnly(2026, 1, 1) });
+            }
+        }
+
+        db.PhaseNames.Add(new PhaseName { ProgrammeId = programmes[DemoData.Amicitta].Id, State = ProjectState.FollowUp, NameIt = "Monitoraggio dopo la chiusura", NameEn = "Monitoring after closure" });
+    }
+
+    /// The person's role, who sat at the assessment, and for some a caregiver or a support
+    /// administrator, so those pages have something to show.
+    private void AddRelations(HealthBudgetProject project, int index, string psychiatrist)
+    {
+        db.PersonRoles.Add(new PersonRole { PersonId = project.Person.Id, Kind = PersonRoleKind.Beneficiary, StartsOn = project.ReferredOn, EndsOn = project.ClosedOn });
+        if (project.AssessedOn is not null)
+        {
+            (string Name, AssessmentParticipantRole Role, string? Organisation)[] participants =
+            [
+                ($"{project.Person.GivenName} {project.Person.FamilyName}", AssessmentParticipantRole.Person, null),
+                (psychiatrist, AssessmentParticipantRole.Psychiatrist, "CPS"),
+                ("Paolo Riva", AssessmentParticipantRole.SocialWorker, "Comune di Milano"),
+                ("Sara Colombo", AssessmentParticipantRole.CooperativeOperator, "Cooperativa Lotta contro l'Emarginazione"),
+            ];
+            db.AssessmentParticipants.AddRange(participants.Select((x, i) => new AssessmentParticipant { ProjectId = project.Id, Name = x.Name, Role = x.Role, Organisation = x.Organisation, SortOrder = i }));
+        }
+
+        if (index % 4 == 0)
+        {
+            db.Caregivers.Add(new Caregiver { PersonId = project.Person.Id, Name = "Anna (sorella)", Relationship = "Sorella", Phone = "+39 333 000 0000", StartsOn = project.ReferredOn });
+        }
+
+        if (index % 9 == 4)
+        {
+            db.LegalRepresentatives.Add(new LegalRepresentative
+            {
+                PersonId = project.Person.Id,
+                Kind = LegalRepresentativeKind.SupportAdministrator,
+                Name = "Avv. Marta Zanotti",
+                Phone = "+39 02 0000 0000",
+                CourtDecree = "Tribunale di Milano, decreto di nomina 2871/2023",
+                MaySignAgreements = true,
+                StartsOn = project.ReferredOn.AddMonths(-6),
+            });
+        }
     }
 
     /// Every demo person gave the notice's consents at referral; a few refused photos and
@@ -239,7 +304,7 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
         ];
         foreach (var (area, source, nature, planned) in plan)
         {
-            db.BudgetLines.Add(new Budget.BudgetLine { ProjectId = projectId, LifeAreaId = area, Source = source, Nature = nature, PlannedCents = planned, CommittedCents = planned / 2, CreatedAtUtc = nowUtc });
+            db.BudgetLines.Add(new Budget.BudgetLine { ProjectId = projectId, LifeAreaId = area, Source = source, Nature = nature, PeriodStart = started, PeriodEnd = started.AddYears(1).AddDays(-1), PlannedCents = planned, CommittedCents = planned / 2, CreatedAtUtc = nowUtc });
         }
 
         (Guid Area, Budget.FundingSource Source, long Amount, string Supplier, string Description)[] spending =

@@ -13,6 +13,8 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
 {
     public ProgrammeOverview? Programme { get; private set; }
 
+    public Guid ProgrammeId { get; private set; }
+
     public IReadOnlyList<string> UserRoles { get; private set; } = [];
 
     public IReadOnlyList<OrganisationRow> MyOrganisations { get; private set; } = [];
@@ -45,6 +47,7 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
         UserRoles = Roles.All.Where(User.IsInRole).ToList();
 
         var current = await programmes.CurrentAsync();
+        ProgrammeId = current?.Id ?? Guid.Empty;
         if (current is not null)
         {
             Programme = await db.OverviewAsync(current.Id, today);

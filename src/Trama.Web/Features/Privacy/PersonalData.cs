@@ -12,6 +12,9 @@ public sealed class PersonalData(AppDbContext db, AuditTrail audit, TimeProvider
     public sealed record Export(
         DateTime ExportedAtUtc,
         PersonExport Person,
+        IReadOnlyList<RoleExport> Roles,
+        IReadOnlyList<RepresentativeExport> LegalRepresentatives,
+        IReadOnlyList<CaregiverExport> Caregivers,
         IReadOnlyList<ProjectExport> Projects,
         IReadOnlyList<AccessExport> Accesses);
 
@@ -19,9 +22,15 @@ public sealed class PersonalData(AppDbContext db, AuditTrail audit, TimeProvider
         string PseudonymousCode, string GivenName, string FamilyName, string? FiscalCode, DateOnly? BirthDate, string? Sex, string? Gender,
         string? Phone, string? Email, string? Address, string? Languages, string? LivingSituation, string? GeneralPractitioner, DateTime? ErasedAtUtc);
 
+    public sealed record RoleExport(string Role, DateOnly StartsOn, DateOnly? EndsOn);
+
+    public sealed record RepresentativeExport(string Kind, string Name, string? Phone, string? Email, string CourtDecree, bool MaySignAgreements, DateOnly StartsOn, DateOnly? EndsOn);
+
+    public sealed record CaregiverExport(string Name, string Relationship, string? Phone, bool LivesWithPerson, DateOnly StartsOn, DateOnly? EndsOn);
+
     public sealed record ProjectExport(
         string Programme, string MentalHealthCentre, string State, string? Intensity, DateOnly ReferredOn, string ReferralSource, string ReferralReason,
-        DateOnly? AssessedOn, string? Strengths, string? WishesInOwnWords, string? CrisisSigns, string? CrisisWhatHelps, string? CrisisWhoToCall,
+        DateOnly? AssessedOn, IReadOnlyList<string> AssessmentParticipants, string? Strengths, string? WishesInOwnWords, string? CrisisSigns, string? CrisisWhatHelps, string? CrisisWhoToCall,
         DateOnly? StartedOn, DateOnly? ClosedOn, string? ClosureReason,
         IReadOnlyList<TransitionExport> Timeline, IReadOnlyList<TeamExport> Team, IReadOnlyList<GoalExport> Goals,
         IReadOnlyList<ReviewExport> Reviews, IReadOnlyList<DiaryExport> Diary, IReadOnlyList<BudgetLineExport> Budget, IReadOnlyList<SpendingExport> Spending);
@@ -57,6 +66,7 @@ public sealed class PersonalData(AppDbContext db, AuditTrail audit, TimeProvider
         foreach (var id in ids)
         {
             var x = await db.Projects.AsNoTracking().Include(y => y.Programme).Include(y => y.MentalHealthCentre).SingleAsync(y => y.Id == id, cancellationToken);
+            var participants = await db.AssessmentParticipants.AsNoTracking().Where(a => a.ProjectId == id).OrderBy(a => a.SortOrder).Select(a => a.Name + " (" + a.Role + ")").ToListAsync(cancellationToken);
             var timeline = await db.ProjectTransitions.AsNoTracking().Where(t => t.ProjectId == id).OrderBy(t => t.AtUtc).ToListAsync(cancellationToken);
             var team = await db.CareTeamMembers.AsNoTracking().Where(t => t.ProjectId == id).OrderBy(t => t.StartsOn).ToListAsync(cancellationToken);
             var goals = await db.Goals.AsNoTracking().Include(g => g.LifeArea).Where(g => g.ProjectId == id).OrderBy(g => g.CreatedAtUtc).ToListAsync(cancellationToken);
@@ -66,7 +76,7 @@ public sealed class PersonalData(AppDbContext db, AuditTrail audit, TimeProvider
             var spending = await db.LedgerEntries.AsNoTracking().Where(e => e.ProjectId == id).OrderBy(e => e.SpentOn).ThenBy(e => e.CreatedAtUtc).ToListAsync(cancellationToken);
             projects.Add(new ProjectExport(
                 x.Programme.Name, x.MentalHealthCentre.Name, x.State.ToString(), x.Intensity?.ToString(), x.ReferredOn, x.ReferralSource, x.ReferralReason,
-                x.AssessedOn, x.Strengths, x.WishesInOwnWords, x.CrisisSigns, x.CrisisWhatHelps, x.CrisisWhoToCall, x.StartedOn, x.ClosedOn, x.ClosureReason?.ToString(),
+                x.AssessedOn, participants, x.Strengths, x.WishesInOwnWords, x.CrisisSigns, x.CrisisWhatHelps, x.CrisisWhoToCall, x.StartedOn, x.ClosedOn, x.ClosureReason?.ToString(),
                 timeline.Select(t => new TransitionExport(t.AtUtc, t.Action.ToString(), t.From.ToString(), t.To.ToString(), t.Reason)).ToList(),
                 team.Select(t => new TeamExport(t.UserId is null ? t.Name ?? string.Empty : Name(t.UserId), t.Role.ToString(), t.StartsOn, t.EndsOn)).ToList(),
                 goals.Select(g => new GoalExport(g.Title, g.LifeArea.NameIt, g.Weight, g.MuchLess, g.Less, g.Expected, g.More, g.MuchMore)).ToList(),
@@ -76,6 +86,9 @@ public sealed class PersonalData(AppDbContext db, AuditTrail audit, TimeProvider
                 spending.Select(e => new SpendingExport(e.SpentOn, e.AmountCents / 100m, e.Source.ToString(), e.Supplier, e.Description)).ToList()));
         }
 
+        var roles = await db.PersonRoles.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.StartsOn).ToListAsync(cancellationToken);
+        var representatives = await db.LegalRepresentatives.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.StartsOn).ToListAsync(cancellationToken);
+        var caregivers = await db.Caregivers.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.StartsOn).ToListAsync(cancellationToken);
         var accesses = await db.AuditEntries.AsNoTracking().Where(a => a.PersonId == personId && a.UserId != null && a.UserId != p.UserId)
             .OrderByDescending(a => a.Sequence).Take(1000)
             .Select(a => new { a.AtUtc, a.UserId, a.Action, a.EntityType }).ToListAsync(cancellationToken);
@@ -84,6 +97,9 @@ public sealed class PersonalData(AppDbContext db, AuditTrail audit, TimeProvider
             clock.GetUtcNow().UtcDateTime,
             new PersonExport(p.PseudonymousCode, p.GivenName, p.FamilyName, p.FiscalCode, p.BirthDate, p.Sex?.ToString(), p.Gender, p.Phone, p.Email, p.Address,
                 p.Languages, p.LivingSituation, p.GeneralPractitioner, p.ErasedAtUtc),
+            roles.Select(r => new RoleExport(r.Kind.ToString(), r.StartsOn, r.EndsOn)).ToList(),
+            representatives.Select(r => new RepresentativeExport(r.Kind.ToString(), r.Name, r.Phone, r.Email, r.CourtDecree, r.MaySignAgreements, r.StartsOn, r.EndsOn)).ToList(),
+            caregivers.Select(c => new CaregiverExport(c.Name, c.Relationship, c.Phone, c.LivesWithPerson, c.StartsOn, c.EndsOn)).ToList(),
             projects,
             accesses.Select(a => new AccessExport(a.AtUtc, Name(a.UserId), a.Action, a.EntityType)).ToList());
     }
@@ -146,6 +162,15 @@ public sealed class PersonalData(AppDbContext db, AuditTrail audit, TimeProvider
         var projectIds = projects.Select(p => p.Id).ToList();
         var notHealthRecord = await db.DiaryEntries.Where(d => projectIds.Contains(d.ProjectId) && d.Sensitivity != Sensitivity.Clinical).ToListAsync(cancellationToken);
         db.DiaryEntries.RemoveRange(notHealthRecord);
+        // Third parties named around the person identify them too: their names and contacts go.
+        db.LegalRepresentatives.RemoveRange(await db.LegalRepresentatives.Where(r => r.PersonId == personId).ToListAsync(cancellationToken));
+        db.Caregivers.RemoveRange(await db.Caregivers.Where(c => c.PersonId == personId).ToListAsync(cancellationToken));
+        var nonStaff = new[] { AssessmentParticipantRole.Person, AssessmentParticipantRole.FamilyMember, AssessmentParticipantRole.LegalRepresentative, AssessmentParticipantRole.Other };
+        foreach (var participant in await db.AssessmentParticipants.Where(a => projectIds.Contains(a.ProjectId) && nonStaff.Contains(a.Role)).ToListAsync(cancellationToken))
+        {
+            participant.Name = participant.Role == AssessmentParticipantRole.Person ? person.PseudonymousCode : "–";
+        }
+
         var relatives = await db.CareTeamMembers.Where(m => projectIds.Contains(m.ProjectId) && m.UserId == null).ToListAsync(cancellationToken);
         foreach (var member in relatives)
         {

@@ -24,6 +24,17 @@ public class Programme
     /// Months between a project's reviews (T0, T3, T6… by default).
     public int ReviewIntervalMonths { get; set; } = 3;
 
+    /// What an hour of staff, peer-expert and volunteer time is worth in the budget and in the
+    /// co-financing the funder counts; set by the programme, never constants in code.
+    public long StaffHourlyRateCents { get; set; } = 2500;
+
+    public long PeerHourlyRateCents { get; set; } = 1800;
+
+    public long VolunteerHourlyRateCents { get; set; } = 1500;
+
+    /// Changes on every save of the settings; a save carrying an older value is a concurrent edit.
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public DateOnly StartsOn { get; set; }
 
     public DateOnly? EndsOn { get; set; }

@@ -69,6 +69,16 @@ public sealed class AgreementVersionsModel(AppDbContext db, ProjectAccess access
             ModelState.AddModelError("Signature.SignedOn", l["Projects.Agreement.SignedOnRange"]);
         }
 
+        if (Signature.Kind == SignatoryKind.LegalRepresentative && Signature.SignedOn is { } day)
+        {
+            var personId = Grant.Project.PersonId;
+            var mayRepresent = await db.LegalRepresentatives.AnyAsync(r => r.PersonId == personId && r.MaySignAgreements && r.StartsOn <= day && (r.EndsOn == null || r.EndsOn >= day));
+            if (!mayRepresent)
+            {
+                ModelState.AddModelError("Signature.Kind", l["Projects.Agreement.NoLegalRepresentative"]);
+            }
+        }
+
         if (!ModelState.IsValid)
         {
             return Page();

@@ -7,7 +7,7 @@ using Trama.Web.Data;
 
 namespace Trama.Web.Features.Projects;
 
-public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programmes.PhaseNames phases, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record TeamRow(Guid Id, string Name, CareTeamRole Role, DateOnly StartsOn, DateOnly? EndsOn);
 
@@ -32,6 +32,11 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
     public IReadOnlyList<ReviewRow> Reviews { get; private set; } = [];
 
     public IReadOnlyList<Goal> Goals { get; private set; } = [];
+
+    public IReadOnlyList<AssessmentParticipant> Participants { get; private set; } = [];
+
+    /// The person's current legal representative, who acts and signs for them where the decree says so.
+    public People.LegalRepresentative? Representative { get; private set; }
 
     public IReadOnlyList<Transition> Actions { get; private set; } = [];
 
@@ -86,7 +91,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         }
 
         await db.SaveChangesAsync();
-        TempData["Status"] = l["Projects.Transition.Done", l[$"ProjectState.{grant.Project.State}"]].Value;
+        TempData["Status"] = l["Projects.Transition.Done", await phases.NameAsync(grant.Project.ProgrammeId, grant.Project.State)].Value;
         return Redirect(Url.Content($"~/Projects/{id}"));
     }
 
@@ -113,13 +118,29 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
             ModelState.AddModelError("Assessment.HeldOn", l["Projects.Assessment.DateRange"]);
         }
 
+        var present = Assessment.Participants.Where(x => !string.IsNullOrWhiteSpace(x.Name)).ToList();
+        if (present.Count < 2)
+        {
+            ModelState.AddModelError("Assessment.Participants", l["Projects.Assessment.ParticipantsRequired"]);
+        }
+
         if (!ModelState.IsValid)
         {
             await LoadAsync(id, keepAssessmentInput: true);
+            Assessment.Pad();
             return Page();
         }
 
         var p = grant.Project;
+        db.AssessmentParticipants.RemoveRange(await db.AssessmentParticipants.Where(a => a.ProjectId == id).ToListAsync());
+        db.AssessmentParticipants.AddRange(present.Select((x, i) => new AssessmentParticipant
+        {
+            ProjectId = id,
+            Name = x.Name!.Trim(),
+            Role = x.Role,
+            Organisation = string.IsNullOrWhiteSpace(x.Organisation) ? null : x.Organisation.Trim(),
+            SortOrder = i,
+        }));
         p.AssessedOn = Assessment.HeldOn;
         p.Strengths = Assessment.Strengths?.Trim();
         p.WishesInOwnWords = Assessment.Wishes.Trim();
@@ -293,6 +314,14 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         Actions = ProjectLifecycle.From(grant.Project.State).Where(grant.MayTake).ToList();
         Proposed = grant.Project.State == ProjectState.UnderReview && reviews.Count > 0 && reviews[^1].HeldOn >= (grant.Project.NextReviewDue ?? DateOnly.MinValue).AddMonths(-grant.ReviewIntervalMonths)
             ? reviews[^1] : null;
+        Participants = grant.ShowsAssessment
+            ? await db.AssessmentParticipants.AsNoTracking().Where(a => a.ProjectId == id).OrderBy(a => a.SortOrder).ToListAsync()
+            : [];
+        var personId = grant.Project.PersonId;
+        Representative = grant.CanWork
+            ? (await db.LegalRepresentatives.AsNoTracking().Where(r => r.PersonId == personId && r.StartsOn <= access.Today).OrderByDescending(r => r.StartsOn).ToListAsync())
+                .FirstOrDefault(r => r.IsCurrent(access.Today))
+            : null;
         if (!keepAssessmentInput)
         {
             Assessment = new AssessmentInput
@@ -300,7 +329,9 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
                 HeldOn = grant.Project.AssessedOn ?? access.Today,
                 Strengths = grant.Project.Strengths,
                 Wishes = grant.Project.WishesInOwnWords ?? string.Empty,
+                Participants = Participants.Select(x => new ParticipantInput { Name = x.Name, Role = x.Role, Organisation = x.Organisation }).ToList(),
             };
+            Assessment.Pad();
         }
 
         return true;
@@ -320,5 +351,32 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, IStringL
         [StringLength(4000, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "Projects.Assessment.Wishes")]
         public string Wishes { get; set; } = string.Empty;
+
+        /// Who sat at the meeting; rows left without a name are ignored.
+        public List<ParticipantInput> Participants { get; set; } = [];
+
+        public const int Rows = 8;
+
+        public void Pad()
+        {
+            while (Participants.Count < Rows)
+            {
+                Participants.Add(new ParticipantInput { Role = Participants.Count == 0 ? AssessmentParticipantRole.Person : AssessmentParticipantRole.Psychiatrist });
+            }
+        }
+    }
+
+    public sealed class ParticipantInput
+    {
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Projects.Assessment.ParticipantName")]
+        public string? Name { get; set; }
+
+        [Display(Name = "Projects.Assessment.ParticipantRole")]
+        public AssessmentParticipantRole Role { get; set; }
+
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        [Display(Name = "Projects.Assessment.ParticipantOrganisation")]
+        public string? Organisation { get; set; }
     }
 }

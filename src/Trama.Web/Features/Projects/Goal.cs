@@ -27,4 +27,7 @@ public class Goal
     public int Weight { get; set; } = 1;
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// Changes on every save; a save carrying an older value is a concurrent edit.
+    public Guid Version { get; set; } = Guid.NewGuid();
 }

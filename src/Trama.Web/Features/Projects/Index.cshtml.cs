@@ -53,12 +53,15 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
 
     public int Total { get; private set; }
 
+    public Guid ProgrammeId { get; private set; }
+
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync()
     {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var programme = await programmes.CurrentAsync();
+        ProgrammeId = programme?.Id ?? Guid.Empty;
         var query = db.Projects.AsNoTracking().VisibleTo(db, Viewer.Of(User), today)
             .Where(p => programme != null && p.ProgrammeId == programme.Id);
         Centres = (await query.Select(p => new { p.MentalHealthCentreId, p.MentalHealthCentre.Name }).Distinct().ToListAsync())

@@ -23,8 +23,15 @@ public sealed class PersonModel(AppDbContext db, ProjectAccess access, IStringLo
             return refused;
         }
 
-        var p = Project.Person;
-        Input = new PersonInput
+        Input = InputOf(Project.Person);
+        return Page();
+    }
+
+    /// Set when someone else saved the record meanwhile: their version, shown beside this user's.
+    public PersonInput? Saved { get; private set; }
+
+    private static PersonInput InputOf(Person p) =>
+        new()
         {
             GivenName = p.GivenName,
             FamilyName = p.FamilyName,
@@ -40,8 +47,6 @@ public sealed class PersonModel(AppDbContext db, ProjectAccess access, IStringLo
             GeneralPractitioner = p.GeneralPractitioner,
             Version = p.Version,
         };
-        return Page();
-    }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
@@ -53,8 +58,7 @@ public sealed class PersonModel(AppDbContext db, ProjectAccess access, IStringLo
         var person = Project.Person;
         if (Input.Version != person.Version)
         {
-            ModelState.AddModelError(string.Empty, l["People.Conflict"]);
-            Response.StatusCode = StatusCodes.Status409Conflict;
+            return Refuse(person);
         }
 
         var fiscal = Input.Check(ModelState, nameof(Input), l, access.Today);
@@ -88,13 +92,24 @@ public sealed class PersonModel(AppDbContext db, ProjectAccess access, IStringLo
         }
         catch (DbUpdateConcurrencyException)
         {
-            ModelState.AddModelError(string.Empty, l["People.Conflict"]);
-            Response.StatusCode = StatusCodes.Status409Conflict;
-            return Page();
+            db.ChangeTracker.Clear();
+            return Refuse(await db.People.AsNoTracking().SingleAsync(p => p.Id == person.Id));
         }
 
         TempData["Status"] = l["People.Saved"].Value;
         return Redirect(Url.Content($"~/Projects/{id}"));
+    }
+
+    private PageResult Refuse(Person current)
+    {
+        // Both versions side by side; what this user typed stays in the form with the current
+        // version, so saving again is a deliberate choice.
+        ModelState.Clear();
+        ModelState.AddModelError(string.Empty, l["Projects.Conflict.SideBySide"]);
+        Saved = InputOf(current);
+        Input.Version = current.Version;
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return Page();
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id)

@@ -87,6 +87,7 @@ internal sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
         }
 
         builder.HasOne(g => g.LifeArea).WithMany().HasForeignKey(g => g.LifeAreaId).OnDelete(DeleteBehavior.Restrict);
+        builder.Property(g => g.Version).IsConcurrencyToken();
         builder.ToTable(t => t.HasCheckConstraint("CK_Goals_Weight", "\"Weight\" BETWEEN 1 AND 3"));
     }
 }
@@ -124,5 +125,17 @@ internal sealed class DiaryEntryConfiguration : IEntityTypeConfiguration<DiaryEn
         builder.HasOne(d => d.Goal).WithMany().HasForeignKey(d => d.GoalId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.ProjectId, d.OccurredOn });
         builder.ToTable(t => t.HasCheckConstraint("CK_DiaryEntries_Duration", "\"DurationMinutes\" BETWEEN 0 AND 1440"));
+    }
+}
+
+internal sealed class AssessmentParticipantConfiguration : IEntityTypeConfiguration<AssessmentParticipant>
+{
+    public void Configure(EntityTypeBuilder<AssessmentParticipant> builder)
+    {
+        builder.Property(a => a.Name).HasMaxLength(200);
+        builder.Property(a => a.Organisation).HasMaxLength(200);
+        builder.Property(a => a.Role).HasConversion<string>().HasMaxLength(30);
+        builder.HasOne<HealthBudgetProject>().WithMany().HasForeignKey(a => a.ProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(a => new { a.ProjectId, a.SortOrder });
     }
 }

@@ -42,12 +42,13 @@ public static class ProjectsApi
         projects.MapGet("/{id:guid}/budget", BudgetAsync).WithSummary("Planned, committed and spent per life area and source.");
         projects.MapGet("/{id:guid}/transitions", TimelineAsync).WithSummary("The project's timeline.");
         projects.MapPost("/{id:guid}/transitions", TransitionAsync).WithSummary("Moves the project along its lifecycle; 409 when the version is stale.");
+        PlanApi.Map(projects);
     }
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>
+    internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>
         TypedResults.Problem(title: l["Error.NotFound.Title"], statusCode: StatusCodes.Status404NotFound);
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Forbidden(IStringLocalizer<SharedResource> l) =>
+    internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Forbidden(IStringLocalizer<SharedResource> l) =>
         TypedResults.Problem(title: l["Error.Forbidden.Title"], statusCode: StatusCodes.Status403Forbidden);
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, AppDbContext db, ProgrammeContext programmes, AuditTrail audit, TimeProvider clock,

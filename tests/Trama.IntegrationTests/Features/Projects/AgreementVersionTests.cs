@@ -71,12 +71,12 @@ public sealed class AgreementVersionTests(TramaApp app) : IClassFixture<TramaApp
         using var cps = app.NewSession();
         await cps.LoginAsync("clinico");
         var page = await cps.GetAsync($"/Projects/{id}/Agreement/Versions?n=1");
-        var refused = await cps.SubmitAsync(page, "form[data-testid=sign]", ("Signature.Kind", nameof(SignatoryKind.LegalRepresentative)), ("Signature.Name", string.Empty),
+        var refused = await cps.SubmitAsync(page, "form[data-testid=sign]", ("Signature.Kind", nameof(SignatoryKind.Municipality)), ("Signature.Name", string.Empty),
             ("Signature.SignedOn", DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         Assert.Contains(refused.Errors, e => e.Contains("Nome di chi firma", StringComparison.Ordinal));
         Assert.Equal(before, await app.WithDbAsync(db => db.AgreementSignatures.CountAsync()));
 
-        var saved = await cps.SubmitAsync(refused, "form[data-testid=sign]", ("Signature.Name", "Avv. Carla Re"), ("Signature.Capacity", "amministratrice di sostegno"));
-        Assert.Contains("Avv. Carla Re", saved.TextOf("[data-testid=signatures]"), StringComparison.Ordinal);
+        var saved = await cps.SubmitAsync(refused, "form[data-testid=sign]", ("Signature.Name", "Dott.ssa Carla Re"), ("Signature.Capacity", "per il Comune di Milano"));
+        Assert.Contains("Dott.ssa Carla Re", saved.TextOf("[data-testid=signatures]"), StringComparison.Ordinal);
     }
 }

@@ -97,7 +97,8 @@ public sealed class ProjectWorkflowTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.Equal("In valutazione (UVM)", page.TextOf("[data-testid=project-state]"));
         page = await ActAsync(cps, page, ProjectAction.CompleteAssessment);
         Assert.Contains("Prima registra la valutazione multidimensionale", string.Join(" ", page.Errors), StringComparison.Ordinal);
-        page = await cps.SubmitAsync(page, "form[action*=Assessment]", ("Assessment.Wishes", "Voglio tornare a cucinare per gli amici."), ("Assessment.Strengths", "Ama la cucina"));
+        page = await cps.SubmitAsync(page, "form[action*=Assessment]", ("Assessment.Wishes", "Voglio tornare a cucinare per gli amici."), ("Assessment.Strengths", "Ama la cucina"),
+            ("Assessment.Participants[0].Name", "La persona"), ("Assessment.Participants[1].Name", "Elena Marchetti"));
         Assert.Equal("«Voglio tornare a cucinare per gli amici.»", page.TextOf("[data-testid=wishes]"));
         page = await ActAsync(cps, page, ProjectAction.CompleteAssessment);
         Assert.Equal("In co-progettazione", page.TextOf("[data-testid=project-state]"));

@@ -122,4 +122,76 @@ public sealed class ProjectsApiTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.True(diary.TryGetProperty("post", out _));
         Assert.True(paths.TryGetProperty("/api/v1/token", out _));
     }
+
+    [Fact]
+    public async Task AGoal_IsAddedAndChangedThroughTheApi_AndAStaleVersionIs409()
+    {
+        var id = await ProjectAsync();
+        var area = await app.WithDbAsync(db => db.LifeAreas.Where(a => a.Code == "social" && db.Projects.Any(p => p.Id == id && p.ProgrammeId == a.ProgrammeId)).Select(a => a.Id).SingleAsync());
+        using var client = await BearerAsync("operatore");
+        var goal = new { lifeAreaId = area, title = "Andare al mercato del sabato", weight = 2, muchLess = "Non esce", less = "Una volta al mese", expected = "Ogni due settimane", more = "Ogni settimana", muchMore = "Accompagna un vicino", version = Guid.Empty };
+
+        using var created = await client.PostAsJsonAsync($"/api/v1/projects/{id}/goals", goal, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var goalId = json.RootElement.GetProperty("id").GetGuid();
+        var version = json.RootElement.GetProperty("version").GetGuid();
+
+        using var changed = await client.PutAsJsonAsync($"/api/v1/projects/{id}/goals/{goalId}", goal with { expected = "Ogni settimana, da solo", version = version }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        using var stale = await client.PutAsJsonAsync($"/api/v1/projects/{id}/goals/{goalId}", goal with { expected = "Sovrascritto?", version = version }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("Ogni settimana, da solo", await app.WithDbAsync(db => db.Goals.Where(g => g.Id == goalId).Select(g => g.Expected).SingleAsync()));
+
+        var goals = await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/goals", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Andare al mercato del sabato", goals, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AGoalWithoutLevels_IsAValidationProblemNamingEachField()
+    {
+        var id = await ProjectAsync();
+        using var client = await BearerAsync("operatore");
+
+        using var response = await client.PostAsJsonAsync($"/api/v1/projects/{id}/goals", new { lifeAreaId = Guid.NewGuid(), title = "Solo il titolo", weight = 5 }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var errors = json.RootElement.GetProperty("errors");
+        foreach (var field in new[] { "lifeAreaId", "expected", "muchLess", "weight" })
+        {
+            Assert.True(errors.TryGetProperty(field, out _), field);
+        }
+    }
+
+    [Fact]
+    public async Task Spending_IsRecordedInCents_AndAThirdDecimalIsRefused()
+    {
+        var id = await ProjectAsync();
+        var area = await app.WithDbAsync(db => db.LifeAreas.Where(a => a.Code == "housing" && db.Projects.Any(p => p.Id == id && p.ProgrammeId == a.ProgrammeId)).Select(a => a.Id).SingleAsync());
+        using var client = await BearerAsync("operatore");
+        var spending = new { spentOn = Today, amount = 12.345m, source = "Municipality", lifeAreaId = area, supplier = "Ferramenta Rossi", description = "Mensola per la cucina" };
+
+        using var refused = await client.PostAsJsonAsync($"/api/v1/projects/{id}/ledger", spending, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+
+        using var saved = await client.PostAsJsonAsync($"/api/v1/projects/{id}/ledger", spending with { amount = 12.34m }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.LedgerEntries.AnyAsync(e => e.ProjectId == id && e.AmountCents == 12_34 && e.Supplier == "Ferramenta Rossi")));
+        var ledger = await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/ledger", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("12.34", ledger, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reviews_ComeWithTheirRatingsAndTScore()
+    {
+        var id = await app.WithDbAsync(db => db.Projects.Where(p => db.Reviews.Any(r => r.ProjectId == p.Id) && p.MentalHealthCentre.Name == "CPS via Cherasco").Select(p => p.Id).FirstAsync());
+        using var client = await BearerAsync("clinico");
+
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/reviews", UriKind.Relative), TestContext.Current.CancellationToken));
+
+        var first = json.RootElement[0];
+        Assert.True(first.GetProperty("ratings").GetArrayLength() > 0);
+        Assert.Equal(JsonValueKind.Number, first.GetProperty("tScore").ValueKind);
+    }
 }

@@ -411,6 +411,12 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("date");
+
                     b.Property<long>("PlannedCents")
                         .HasColumnType("bigint");
 
@@ -431,6 +437,8 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.ToTable("BudgetLines", t =>
                         {
                             t.HasCheckConstraint("CK_BudgetLines_Committed", "\"CommittedCents\" >= 0");
+
+                            t.HasCheckConstraint("CK_BudgetLines_Period", "\"PeriodEnd\" IS NULL OR \"PeriodStart\" IS NULL OR \"PeriodEnd\" >= \"PeriodStart\"");
 
                             t.HasCheckConstraint("CK_BudgetLines_Planned", "\"PlannedCents\" >= 0");
                         });
@@ -603,6 +611,47 @@ namespace Trama.Web.Data.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.People.Caregiver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("LivesWithPerson")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Caregivers", t =>
+                        {
+                            t.HasCheckConstraint("CK_Caregivers_Period", "\"EndsOn\" IS NULL OR \"EndsOn\" >= \"StartsOn\"");
+                        });
+                });
+
             modelBuilder.Entity("Trama.Web.Features.People.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -656,6 +705,56 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.HasIndex("PersonId", "Purpose", "RecordedAtUtc");
 
                     b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.People.LegalRepresentative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CourtDecree")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<bool>("MaySignAgreements")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("LegalRepresentatives", t =>
+                        {
+                            t.HasCheckConstraint("CK_LegalRepresentatives_Period", "\"EndsOn\" IS NULL OR \"EndsOn\" >= \"StartsOn\"");
+                        });
                 });
 
             modelBuilder.Entity("Trama.Web.Features.People.Person", b =>
@@ -753,6 +852,39 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.People.PersonRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind");
+
+                    b.ToTable("PersonRoles", t =>
+                        {
+                            t.HasCheckConstraint("CK_PersonRoles_Period", "\"EndsOn\" IS NULL OR \"EndsOn\" >= \"StartsOn\"");
+                        });
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Privacy.EmergencyAccess", b =>
                 {
                     b.Property<Guid>("Id")
@@ -799,6 +931,30 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.ToTable("EmergencyAccesses");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.Programmes.PhaseName", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NameIt")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.HasKey("ProgrammeId", "State");
+
+                    b.ToTable("PhaseNames");
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Programmes.Programme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -825,8 +981,14 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<long>("PeerHourlyRateCents")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("ReviewIntervalMonths")
                         .HasColumnType("integer");
+
+                    b.Property<long>("StaffHourlyRateCents")
+                        .HasColumnType("bigint");
 
                     b.Property<DateOnly>("StartsOn")
                         .HasColumnType("date");
@@ -839,6 +1001,13 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.Property<Guid>("TerritoryId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("VolunteerHourlyRateCents")
+                        .HasColumnType("bigint");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -849,6 +1018,10 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.ToTable("Programmes", t =>
                         {
                             t.HasCheckConstraint("CK_Programmes_FunderShare", "\"FunderMaxSharePercent\" IS NULL OR (\"FunderMaxSharePercent\" BETWEEN 0 AND 100)");
+
+                            t.HasCheckConstraint("CK_Programmes_HourlyRates", "\"StaffHourlyRateCents\" >= 0 AND \"PeerHourlyRateCents\" >= 0 AND \"VolunteerHourlyRateCents\" >= 0");
+
+                            t.HasCheckConstraint("CK_Programmes_ReviewInterval", "\"ReviewIntervalMonths\" BETWEEN 1 AND 24");
                         });
                 });
 
@@ -870,6 +1043,49 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("ProgrammePartners");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Programmes.TariffTableEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("HealthShareCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Intensity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<long>("SocialShareCents")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId", "Intensity", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("TariffTable", t =>
+                        {
+                            t.HasCheckConstraint("CK_TariffTableEntries_Period", "\"ValidTo\" IS NULL OR \"ValidTo\" >= \"ValidFrom\"");
+
+                            t.HasCheckConstraint("CK_TariffTableEntries_Shares", "\"HealthShareCents\" >= 0 AND \"SocialShareCents\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Programmes.Territory", b =>
@@ -987,6 +1203,38 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("AgreementVersions");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Projects.AssessmentParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "SortOrder");
+
+                    b.ToTable("AssessmentParticipants");
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Projects.CareTeamMember", b =>
@@ -1133,6 +1381,10 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<int>("Weight")
                         .HasColumnType("integer");
@@ -1528,6 +1780,15 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.People.Caregiver", b =>
+                {
+                    b.HasOne("Trama.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trama.Web.Features.People.Consent", b =>
                 {
                     b.HasOne("Trama.Web.Features.Organisations.Organisation", "Organisation")
@@ -1544,6 +1805,15 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.People.LegalRepresentative", b =>
+                {
+                    b.HasOne("Trama.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trama.Web.Features.People.Person", b =>
                 {
                     b.HasOne("Trama.Web.Features.Programmes.Programme", "Programme")
@@ -1558,6 +1828,15 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.People.PersonRole", b =>
+                {
+                    b.HasOne("Trama.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Privacy.EmergencyAccess", b =>
@@ -1582,6 +1861,15 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.Navigation("Project");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Programmes.PhaseName", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Programmes.Programme", b =>
@@ -1614,6 +1902,15 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.Navigation("Programme");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.Programmes.TariffTableEntry", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Programmes.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Projects.AgreementSignature", b =>
                 {
                     b.HasOne("Trama.Web.Features.Projects.AgreementVersion", null)
@@ -1624,6 +1921,15 @@ namespace Trama.Web.Data.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Projects.AgreementVersion", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Projects.AssessmentParticipant", b =>
                 {
                     b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
                         .WithMany()

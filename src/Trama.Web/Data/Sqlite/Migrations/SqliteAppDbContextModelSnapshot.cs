@@ -398,6 +398,12 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("PeriodEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PeriodStart")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PlannedCents")
                         .HasColumnType("INTEGER");
 
@@ -418,6 +424,8 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.ToTable("BudgetLines", t =>
                         {
                             t.HasCheckConstraint("CK_BudgetLines_Committed", "\"CommittedCents\" >= 0");
+
+                            t.HasCheckConstraint("CK_BudgetLines_Period", "\"PeriodEnd\" IS NULL OR \"PeriodStart\" IS NULL OR \"PeriodEnd\" >= \"PeriodStart\"");
 
                             t.HasCheckConstraint("CK_BudgetLines_Planned", "\"PlannedCents\" >= 0");
                         });
@@ -590,6 +598,47 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.People.Caregiver", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LivesWithPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Relationship")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("Caregivers", t =>
+                        {
+                            t.HasCheckConstraint("CK_Caregivers_Period", "\"EndsOn\" IS NULL OR \"EndsOn\" >= \"StartsOn\"");
+                        });
+                });
+
             modelBuilder.Entity("Trama.Web.Features.People.Consent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -643,6 +692,56 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.HasIndex("PersonId", "Purpose", "RecordedAtUtc");
 
                     b.ToTable("Consents");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.People.LegalRepresentative", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CourtDecree")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("MaySignAgreements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("LegalRepresentatives", t =>
+                        {
+                            t.HasCheckConstraint("CK_LegalRepresentatives_Period", "\"EndsOn\" IS NULL OR \"EndsOn\" >= \"StartsOn\"");
+                        });
                 });
 
             modelBuilder.Entity("Trama.Web.Features.People.Person", b =>
@@ -740,6 +839,39 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.ToTable("People");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.People.PersonRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId", "Kind");
+
+                    b.ToTable("PersonRoles", t =>
+                        {
+                            t.HasCheckConstraint("CK_PersonRoles_Period", "\"EndsOn\" IS NULL OR \"EndsOn\" >= \"StartsOn\"");
+                        });
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Privacy.EmergencyAccess", b =>
                 {
                     b.Property<Guid>("Id")
@@ -786,6 +918,30 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.ToTable("EmergencyAccesses");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.Programmes.PhaseName", b =>
+                {
+                    b.Property<Guid>("ProgrammeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameIt")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProgrammeId", "State");
+
+                    b.ToTable("PhaseNames");
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Programmes.Programme", b =>
                 {
                     b.Property<Guid>("Id")
@@ -812,7 +968,13 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PeerHourlyRateCents")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ReviewIntervalMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StaffHourlyRateCents")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateOnly>("StartsOn")
@@ -826,6 +988,13 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.Property<Guid>("TerritoryId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VolunteerHourlyRateCents")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -836,6 +1005,10 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.ToTable("Programmes", t =>
                         {
                             t.HasCheckConstraint("CK_Programmes_FunderShare", "\"FunderMaxSharePercent\" IS NULL OR (\"FunderMaxSharePercent\" BETWEEN 0 AND 100)");
+
+                            t.HasCheckConstraint("CK_Programmes_HourlyRates", "\"StaffHourlyRateCents\" >= 0 AND \"PeerHourlyRateCents\" >= 0 AND \"VolunteerHourlyRateCents\" >= 0");
+
+                            t.HasCheckConstraint("CK_Programmes_ReviewInterval", "\"ReviewIntervalMonths\" BETWEEN 1 AND 24");
                         });
                 });
 
@@ -857,6 +1030,49 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.HasIndex("OrganisationId");
 
                     b.ToTable("ProgrammePartners");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Programmes.TariffTableEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HealthShareCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Intensity")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SocialShareCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TerritoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TerritoryId", "Intensity", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("TariffTable", t =>
+                        {
+                            t.HasCheckConstraint("CK_TariffTableEntries_Period", "\"ValidTo\" IS NULL OR \"ValidTo\" >= \"ValidFrom\"");
+
+                            t.HasCheckConstraint("CK_TariffTableEntries_Shares", "\"HealthShareCents\" >= 0 AND \"SocialShareCents\" >= 0");
+                        });
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Programmes.Territory", b =>
@@ -974,6 +1190,38 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("AgreementVersions");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Projects.AssessmentParticipant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProjectId", "SortOrder");
+
+                    b.ToTable("AssessmentParticipants");
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Projects.CareTeamMember", b =>
@@ -1119,6 +1367,10 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Weight")
@@ -1515,6 +1767,15 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.Navigation("User");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.People.Caregiver", b =>
+                {
+                    b.HasOne("Trama.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trama.Web.Features.People.Consent", b =>
                 {
                     b.HasOne("Trama.Web.Features.Organisations.Organisation", "Organisation")
@@ -1531,6 +1792,15 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.People.LegalRepresentative", b =>
+                {
+                    b.HasOne("Trama.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trama.Web.Features.People.Person", b =>
                 {
                     b.HasOne("Trama.Web.Features.Programmes.Programme", "Programme")
@@ -1545,6 +1815,15 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
 
                     b.Navigation("Programme");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.People.PersonRole", b =>
+                {
+                    b.HasOne("Trama.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Privacy.EmergencyAccess", b =>
@@ -1569,6 +1848,15 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.Navigation("Project");
 
                     b.Navigation("User");
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Programmes.PhaseName", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Programmes.Programme", null)
+                        .WithMany()
+                        .HasForeignKey("ProgrammeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Programmes.Programme", b =>
@@ -1601,6 +1889,15 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.Navigation("Programme");
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.Programmes.TariffTableEntry", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Programmes.Territory", null)
+                        .WithMany()
+                        .HasForeignKey("TerritoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Trama.Web.Features.Projects.AgreementSignature", b =>
                 {
                     b.HasOne("Trama.Web.Features.Projects.AgreementVersion", null)
@@ -1611,6 +1908,15 @@ namespace Trama.Web.Data.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Trama.Web.Features.Projects.AgreementVersion", b =>
+                {
+                    b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Trama.Web.Features.Projects.AssessmentParticipant", b =>
                 {
                     b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
                         .WithMany()

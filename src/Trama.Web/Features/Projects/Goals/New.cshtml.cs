@@ -36,19 +36,19 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
             return Page();
         }
 
-        db.Goals.Add(new Goal
+        var goal = new Goal
         {
             ProjectId = id,
-            LifeAreaId = Input.LifeAreaId,
-            Title = Input.Title.Trim(),
-            MuchLess = Input.MuchLess.Trim(),
-            Less = Input.Less.Trim(),
-            Expected = Input.Expected.Trim(),
-            More = Input.More.Trim(),
-            MuchMore = Input.MuchMore.Trim(),
-            Weight = Input.Weight,
+            Title = string.Empty,
+            MuchLess = string.Empty,
+            Less = string.Empty,
+            Expected = string.Empty,
+            More = string.Empty,
+            MuchMore = string.Empty,
             CreatedAtUtc = access.NowUtc,
-        });
+        };
+        Input.ApplyTo(goal);
+        db.Goals.Add(goal);
         Project.Touch();
         await db.SaveChangesAsync();
         TempData["Status"] = l["Projects.Goals.Added"].Value;
@@ -66,54 +66,5 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
         Project = grant.Project;
         Areas = await db.LifeAreas.AsNoTracking().Where(a => a.ProgrammeId == grant.Project.ProgrammeId).OrderBy(a => a.SortOrder).ToListAsync();
         return null;
-    }
-
-    public sealed class GoalInput
-    {
-        [Display(Name = "Projects.Goals.Area")]
-        public Guid LifeAreaId { get; set; }
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Projects.Goals.Title")]
-        public string Title { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Projects.Goals.MuchLess")]
-        public string MuchLess { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Projects.Goals.Less")]
-        public string Less { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Projects.Goals.Expected")]
-        public string Expected { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Projects.Goals.More")]
-        public string More { get; set; } = string.Empty;
-
-        [Required(ErrorMessage = "Validation.Required")]
-        [StringLength(500, ErrorMessage = "Validation.MaxLength")]
-        [Display(Name = "Projects.Goals.MuchMore")]
-        public string MuchMore { get; set; } = string.Empty;
-
-        public string ValueOf(string level) => level switch
-        {
-            nameof(MuchLess) => MuchLess,
-            nameof(Less) => Less,
-            nameof(Expected) => Expected,
-            nameof(More) => More,
-            _ => MuchMore,
-        };
-
-        [Range(1, 3, ErrorMessage = "Validation.Range")]
-        [Display(Name = "Projects.Goals.WeightLabel")]
-        public int Weight { get; set; } = 1;
     }
 }

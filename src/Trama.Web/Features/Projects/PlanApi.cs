@@ -1,0 +1,287 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trama.Web.Data;
+using Trama.Web.Features.Budget;
+using Trama.Web.Features.Projects.Goals;
+
+namespace Trama.Web.Features.Projects;
+
+/// /api/v1/projects/{id}/goals, /reviews and /ledger: the plan, its reviews and the spending, as
+/// the project pages show and change them, through the same ProjectAccess.
+public static class PlanApi
+{
+    public sealed record GoalView(Guid Id, Guid LifeAreaId, string LifeArea, string Title, int Weight, string MuchLess, string Less, string Expected, string More, string MuchMore, Guid Version);
+
+    public sealed record GoalRequest(Guid LifeAreaId, string? Title, int Weight, string? MuchLess, string? Less, string? Expected, string? More, string? MuchMore, Guid Version);
+
+    public sealed record ReviewView(Guid Id, DateOnly HeldOn, ReviewDecision Decision, double? TScore, string Narrative, IReadOnlyList<RatingView> Ratings);
+
+    public sealed record RatingView(Guid GoalId, int Level);
+
+    public sealed record LedgerView(Guid Id, DateOnly SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string Supplier, string Description);
+
+    public sealed record LedgerRequest(DateOnly? SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string? Supplier, string? Description);
+
+    public static void Map(RouteGroupBuilder projects)
+    {
+        projects.MapGet("/{id:guid}/goals", GoalsAsync).WithSummary("The plan's goals with their GAS levels.");
+        projects.MapPost("/{id:guid}/goals", AddGoalAsync).WithSummary("Adds a goal written with the person.");
+        projects.MapGet("/{id:guid}/goals/{goalId:guid}", GoalAsync).WithSummary("One goal, with the version to send back when changing it.");
+        projects.MapPut("/{id:guid}/goals/{goalId:guid}", ChangeGoalAsync).WithSummary("Changes a goal; 409 when the version is stale.");
+        projects.MapGet("/{id:guid}/reviews", ReviewsAsync).WithSummary("The reviews, oldest first, with GAS ratings and T-score.");
+        projects.MapGet("/{id:guid}/ledger", LedgerAsync).WithSummary("The spending ledger, newest first.");
+        projects.MapPost("/{id:guid}/ledger", AddSpendingAsync).WithSummary("Records an amount spent (euros, at most two decimals).");
+    }
+
+    private static async Task<(ProjectAccess.Grant? Grant, IResult? Refusal)> ReadAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)
+    {
+        var grant = await access.FindAsync(user, id);
+        return grant is null ? (null, ProjectsApi.NotFound(l))
+            : grant.IsLimited ? (null, ProjectsApi.Forbidden(l))
+            : (grant, null);
+    }
+
+    private static async Task<(ProjectAccess.Grant? Grant, IResult? Refusal)> WorkAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await access.ForWorkAsync(user, id);
+        return grant is not null ? (grant, null)
+            : (null, refusal is Microsoft.AspNetCore.Mvc.NotFoundResult ? ProjectsApi.NotFound(l) : ProjectsApi.Forbidden(l));
+    }
+
+    private static GoalView View(Goal g, System.Globalization.CultureInfo ui) =>
+        new(g.Id, g.LifeAreaId, g.LifeArea.Name(ui), g.Title, g.Weight, g.MuchLess, g.Less, g.Expected, g.More, g.MuchMore, g.Version);
+
+    private static async Task<IResult> GoalsAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var goals = await db.Goals.AsNoTracking().Include(g => g.LifeArea).Where(g => g.ProjectId == id).OrderBy(g => g.LifeArea.SortOrder).ThenBy(g => g.CreatedAtUtc).ToListAsync();
+        return TypedResults.Ok(goals.Select(g => View(g, System.Globalization.CultureInfo.CurrentUICulture)).ToList());
+    }
+
+    private static async Task<IResult> GoalAsync(Guid id, Guid goalId, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var goal = await db.Goals.AsNoTracking().Include(g => g.LifeArea).SingleOrDefaultAsync(g => g.Id == goalId && g.ProjectId == id);
+        return goal is null ? ProjectsApi.NotFound(l) : TypedResults.Ok(View(goal, System.Globalization.CultureInfo.CurrentUICulture));
+    }
+
+    private static async Task<Dictionary<string, string[]>> CheckGoalAsync(GoalRequest request, ProjectAccess.Grant grant, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!await db.LifeAreas.AnyAsync(a => a.Id == request.LifeAreaId && a.ProgrammeId == grant.Project.ProgrammeId))
+        {
+            errors["lifeAreaId"] = [l["Validation.Required", l["Projects.Goals.Area"]]];
+        }
+
+        foreach (var (field, value, label) in new[]
+        {
+            ("title", request.Title, "Projects.Goals.Title"), ("muchLess", request.MuchLess, "Projects.Goals.MuchLess"), ("less", request.Less, "Projects.Goals.Less"),
+            ("expected", request.Expected, "Projects.Goals.Expected"), ("more", request.More, "Projects.Goals.More"), ("muchMore", request.MuchMore, "Projects.Goals.MuchMore"),
+        })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors[field] = [l["Validation.Required", l[label]]];
+            }
+            else if (value.Length > 500)
+            {
+                errors[field] = [l["Validation.MaxLength", l[label], 500]];
+            }
+        }
+
+        if (request.Weight is < 1 or > 3)
+        {
+            errors["weight"] = [l["Validation.Range", l["Projects.Goals.WeightLabel"], 1, 3]];
+        }
+
+        if (!ProjectLifecycle.IsOpen(grant.Project.State) || grant.Project.State is ProjectState.Referred or ProjectState.WaitingList)
+        {
+            errors["state"] = [l["Project.Transition.NotAllowed"]];
+        }
+
+        return errors;
+    }
+
+    private static GoalInput InputOf(GoalRequest r) => new()
+    {
+        LifeAreaId = r.LifeAreaId,
+        Title = r.Title ?? string.Empty,
+        MuchLess = r.MuchLess ?? string.Empty,
+        Less = r.Less ?? string.Empty,
+        Expected = r.Expected ?? string.Empty,
+        More = r.More ?? string.Empty,
+        MuchMore = r.MuchMore ?? string.Empty,
+        Weight = r.Weight,
+    };
+
+    private static async Task<IResult> AddGoalAsync(Guid id, GoalRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var errors = await CheckGoalAsync(request, grant, db, l);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: l["Validation.CheckFields"]);
+        }
+
+        var goal = new Goal { ProjectId = id, Title = string.Empty, MuchLess = string.Empty, Less = string.Empty, Expected = string.Empty, More = string.Empty, MuchMore = string.Empty, CreatedAtUtc = access.NowUtc };
+        InputOf(request).ApplyTo(goal);
+        db.Goals.Add(goal);
+        grant.Project.Touch();
+        await db.SaveChangesAsync();
+        await db.Entry(goal).Reference(g => g.LifeArea).LoadAsync();
+        return TypedResults.Created($"/api/v1/projects/{id}/goals/{goal.Id}", View(goal, System.Globalization.CultureInfo.CurrentUICulture));
+    }
+
+    private static async Task<IResult> ChangeGoalAsync(Guid id, Guid goalId, GoalRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var goal = await db.Goals.SingleOrDefaultAsync(g => g.Id == goalId && g.ProjectId == id);
+        if (goal is null)
+        {
+            return ProjectsApi.NotFound(l);
+        }
+
+        if (goal.Version != request.Version)
+        {
+            return TypedResults.Problem(title: l["Projects.Conflict"], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var errors = await CheckGoalAsync(request, grant, db, l);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: l["Validation.CheckFields"]);
+        }
+
+        InputOf(request).ApplyTo(goal);
+        goal.Version = Guid.NewGuid();
+        grant.Project.Touch();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(title: l["Projects.Conflict"], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        await db.Entry(goal).Reference(g => g.LifeArea).LoadAsync();
+        return TypedResults.Ok(View(goal, System.Globalization.CultureInfo.CurrentUICulture));
+    }
+
+    private static async Task<IResult> ReviewsAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var reviews = await db.Reviews.AsNoTracking().Where(r => r.ProjectId == id).OrderBy(r => r.HeldOn)
+            .Select(r => new ReviewView(r.Id, r.HeldOn, r.Decision, r.TScore, r.Narrative, r.Ratings.Select(x => new RatingView(x.GoalId, x.Level)).ToList()))
+            .ToListAsync();
+        return TypedResults.Ok(reviews);
+    }
+
+    private static async Task<IResult> LedgerAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var rows = await db.LedgerEntries.AsNoTracking().Where(e => e.ProjectId == id).OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.CreatedAtUtc)
+            .Select(e => new { e.Id, e.SpentOn, e.AmountCents, e.Source, e.LifeAreaId, e.Supplier, e.Description }).ToListAsync();
+        return TypedResults.Ok(rows.Select(e => new LedgerView(e.Id, e.SpentOn, e.AmountCents / 100m, e.Source, e.LifeAreaId, e.Supplier, e.Description)).ToList());
+    }
+
+    private static async Task<IResult> AddSpendingAsync(Guid id, LedgerRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var cents = request.Amount * 100;
+        if (request.Amount <= 0 || cents != decimal.Truncate(cents) || cents > 100_000_000_00m)
+        {
+            errors["amount"] = [l["Budget.AmountFormat", l["Budget.Amount"]]];
+        }
+
+        if (request.SpentOn is not { } on)
+        {
+            errors["spentOn"] = [l["Validation.Required", l["Budget.SpentOn"]]];
+        }
+        else if (on < grant.Project.ReferredOn || on > access.Today)
+        {
+            errors["spentOn"] = [l["Budget.DateRange"]];
+        }
+
+        if (!Enum.IsDefined(request.Source))
+        {
+            errors["source"] = [l["Validation.ValueInvalidHere"]];
+        }
+
+        if (!await db.LifeAreas.AnyAsync(a => a.Id == request.LifeAreaId && a.ProgrammeId == grant.Project.ProgrammeId))
+        {
+            errors["lifeAreaId"] = [l["Validation.Required", l["Projects.Goals.Area"]]];
+        }
+
+        foreach (var (field, value, label, max) in new[] { ("supplier", request.Supplier, "Budget.Supplier", 200), ("description", request.Description, "Budget.Description", 1000) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                errors[field] = [l["Validation.Required", l[label]]];
+            }
+            else if (value.Length > max)
+            {
+                errors[field] = [l["Validation.MaxLength", l[label], max]];
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: l["Validation.CheckFields"]);
+        }
+
+        var entry = new LedgerEntry
+        {
+            ProjectId = id,
+            SpentOn = request.SpentOn!.Value,
+            AmountCents = (long)cents,
+            Source = request.Source,
+            LifeAreaId = request.LifeAreaId,
+            Supplier = request.Supplier!.Trim(),
+            Description = request.Description!.Trim(),
+            RecordedByUserId = grant.Viewer.UserId,
+            CreatedAtUtc = access.NowUtc,
+        };
+        db.LedgerEntries.Add(entry);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/v1/projects/{id}/ledger/{entry.Id}",
+            new LedgerView(entry.Id, entry.SpentOn, entry.AmountCents / 100m, entry.Source, entry.LifeAreaId, entry.Supplier, entry.Description));
+    }
+}

@@ -19,6 +19,8 @@ public static class PlanApi
 
     public sealed record RatingView(Guid GoalId, int Level);
 
+    public sealed record ReviewRequest(DateOnly? HeldOn, string? Narrative, ReviewDecision Decision, Dictionary<Guid, int>? Ratings);
+
     public sealed record LedgerView(Guid Id, DateOnly SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string Supplier, string Description);
 
     public sealed record LedgerRequest(DateOnly? SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string? Supplier, string? Description);
@@ -30,6 +32,7 @@ public static class PlanApi
         projects.MapGet("/{id:guid}/goals/{goalId:guid}", GoalAsync).WithSummary("One goal, with the version to send back when changing it.");
         projects.MapPut("/{id:guid}/goals/{goalId:guid}", ChangeGoalAsync).WithSummary("Changes a goal; 409 when the version is stale.");
         projects.MapGet("/{id:guid}/reviews", ReviewsAsync).WithSummary("The reviews, oldest first, with GAS ratings and T-score.");
+        projects.MapPost("/{id:guid}/reviews", AddReviewAsync).WithSummary("Records a review while the project is under review: every goal rated −2…+2; the CPS's decision applies at once.");
         projects.MapGet("/{id:guid}/ledger", LedgerAsync).WithSummary("The spending ledger, newest first.");
         projects.MapPost("/{id:guid}/ledger", AddSpendingAsync).WithSummary("Records an amount spent (euros, at most two decimals).");
     }
@@ -201,6 +204,30 @@ public static class PlanApi
             .Select(r => new ReviewView(r.Id, r.HeldOn, r.Decision, r.TScore, r.Narrative, r.Ratings.Select(x => new RatingView(x.GoalId, x.Level)).ToList()))
             .ToListAsync();
         return TypedResults.Ok(reviews);
+    }
+
+    private static async Task<IResult> AddReviewAsync(Guid id, ReviewRequest request, ClaimsPrincipal user, ProjectAccess access, Reviews.ReviewRecording recording, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var goals = await db.Goals.AsNoTracking().Where(g => g.ProjectId == id).ToListAsync();
+        if (grant.Project.State != ProjectState.UnderReview || goals.Count == 0)
+        {
+            return TypedResults.Problem(title: l["Project.Transition.NotAllowed"], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var (review, errors) = await recording.RecordAsync(grant, goals, request.HeldOn, request.Narrative, request.Decision, request.Ratings ?? []);
+        if (review is null)
+        {
+            return TypedResults.ValidationProblem(errors.ToDictionary(e => e.Key.StartsWith("rating:", StringComparison.Ordinal) ? $"ratings.{e.Key[7..]}" : e.Key, e => new[] { e.Value }), title: l["Validation.CheckFields"]);
+        }
+
+        return TypedResults.Created($"/api/v1/projects/{id}/reviews/{review.Id}",
+            new ReviewView(review.Id, review.HeldOn, review.Decision, review.TScore, review.Narrative, review.Ratings.Select(r => new RatingView(r.GoalId, r.Level)).ToList()));
     }
 
     private static async Task<IResult> LedgerAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)

@@ -194,4 +194,25 @@ public sealed class ProjectsApiTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.True(first.GetProperty("ratings").GetArrayLength() > 0);
         Assert.Equal(JsonValueKind.Number, first.GetProperty("tScore").ValueKind);
     }
+
+    [Fact]
+    public async Task AReviewPostedByTheCps_RatesEveryGoal_ComputesTheTScore_AndMovesTheProjectOn()
+    {
+        var id = await app.WithDbAsync(db => db.Projects.Where(p => p.State == ProjectState.UnderReview && p.MentalHealthCentre.Name == "CPS via Cherasco").Select(p => p.Id).FirstAsync());
+        var goals = await app.WithDbAsync(db => db.Goals.Where(g => g.ProjectId == id).Select(g => g.Id).ToListAsync());
+        using var client = await BearerAsync("clinico");
+
+        using var missing = await client.PostAsJsonAsync($"/api/v1/projects/{id}/reviews", new { heldOn = Today, narrative = "Verifica", decision = "Continue", ratings = new Dictionary<Guid, int>() }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
+        Assert.Contains($"ratings.{goals[0]}", await missing.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        using var saved = await client.PostAsJsonAsync($"/api/v1/projects/{id}/reviews", new { heldOn = Today, narrative = "Obiettivi raggiunti come previsto.", decision = "Continue", ratings = goals.ToDictionary(g => g, _ => 0) }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        using var json = JsonDocument.Parse(await saved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(50.0, json.RootElement.GetProperty("tScore").GetDouble(), 1);
+        Assert.Equal(ProjectState.Active, await app.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.State).SingleAsync()));
+
+        using var again = await client.PostAsJsonAsync($"/api/v1/projects/{id}/reviews", new { heldOn = Today, narrative = "Di nuovo", decision = "Continue", ratings = goals.ToDictionary(g => g, _ => 0) }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+    }
 }

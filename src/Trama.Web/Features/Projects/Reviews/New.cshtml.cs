@@ -9,7 +9,7 @@ namespace Trama.Web.Features.Projects.Reviews;
 
 /// A review: every goal rated on its GAS scale, a narrative and a proposed decision. The
 /// T-score is computed on save; the CPS then continues, remodels or closes the project.
-public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewModel(AppDbContext db, ProjectAccess access, ReviewRecording recording, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public ReviewInput Input { get; set; } = new();
@@ -32,58 +32,25 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
             return refused;
         }
 
-        foreach (var goal in Goals)
+        var (review, errors) = ModelState.IsValid
+            ? await recording.RecordAsync(grant!, Goals, Input.HeldOn, Input.Narrative, Input.Decision, Input.Ratings)
+            : new ReviewRecording.Outcome(null, recording.Check(grant!, Goals, Input.HeldOn, Input.Narrative, Input.Decision, Input.Ratings));
+        foreach (var (key, message) in errors)
         {
-            if (!Input.Ratings.TryGetValue(goal.Id, out var level) || level is < -2 or > 2)
+            var field = key.StartsWith("rating:", StringComparison.Ordinal) ? $"Input.Ratings[{key[7..]}]"
+                : key.Length == 0 ? string.Empty
+                : $"Input.{char.ToUpperInvariant(key[0])}{key[1..]}";
+            if (ModelState.GetFieldValidationState(field) != Microsoft.AspNetCore.Mvc.ModelBinding.ModelValidationState.Invalid)
             {
-                ModelState.AddModelError($"Input.Ratings[{goal.Id}]", l["Projects.Reviews.RatingRequired", goal.Title]);
+                ModelState.AddModelError(field, message);
             }
         }
 
-        if (Input.HeldOn is { } held && (held < (Project.StartedOn ?? Project.ReferredOn) || held > access.Today))
-        {
-            ModelState.AddModelError("Input.HeldOn", l["Projects.Reviews.DateRange"]);
-        }
-
-        if (!ModelState.IsValid)
+        if (review is null)
         {
             return Page();
         }
 
-        var ratings = Goals.Select(g => new GoalRating { GoalId = g.Id, Level = Input.Ratings[g.Id] }).ToList();
-        var review = new Review
-        {
-            ProjectId = id,
-            HeldOn = Input.HeldOn!.Value,
-            Narrative = Input.Narrative.Trim(),
-            Decision = Input.Decision,
-            RecordedByUserId = Viewer.Of(User).UserId,
-            TScore = GoalAttainment.TScore(Goals.Select(g => new GoalScore(Input.Ratings[g.Id], g.Weight)).ToList()),
-        };
-        review.Ratings.AddRange(ratings);
-        db.Reviews.Add(review);
-        Project.Touch();
-
-        // The review's decision is the CPS's: recorded by the CPS, it moves the project on at once
-        // (closing still asks for its reason on the project page); recorded by anyone else, it is a
-        // proposal the CPS confirms there.
-        var next = Input.Decision switch
-        {
-            ReviewDecision.Continue => ProjectAction.ContinueAfterReview,
-            ReviewDecision.ChangeIntensity => ProjectAction.Remodel,
-            _ => (ProjectAction?)null,
-        };
-        if (next is { } action && grant!.IsCps)
-        {
-            var notAllowed = await access.TakeAsync(grant, action, l[$"ReviewDecision.{Input.Decision}"], null, l);
-            if (notAllowed is not null)
-            {
-                ModelState.AddModelError(string.Empty, l[notAllowed]);
-                return Page();
-            }
-        }
-
-        await db.SaveChangesAsync();
         TempData["Status"] = l["Projects.Reviews.Added", review.TScore?.ToString("0.0", System.Globalization.CultureInfo.CurrentCulture) ?? "–"].Value;
         return RedirectToPage("/Projects/Details", null, new { id }, "reviews");
     }

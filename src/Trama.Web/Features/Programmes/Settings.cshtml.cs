@@ -35,16 +35,7 @@ public sealed class SettingsModel(AppDbContext db, ProgrammeContext programmes, 
             return refused;
         }
 
-        var own = await db.PhaseNames.AsNoTracking().Where(p => p.ProgrammeId == Programme.Id).ToDictionaryAsync(p => p.State);
-        Input = new SettingsInput
-        {
-            ReviewIntervalMonths = Programme.ReviewIntervalMonths,
-            StaffHourlyRate = Money.Input(Programme.StaffHourlyRateCents),
-            PeerHourlyRate = Money.Input(Programme.PeerHourlyRateCents),
-            VolunteerHourlyRate = Money.Input(Programme.VolunteerHourlyRateCents),
-            Phases = Enum.GetValues<ProjectState>().Select(s => new PhaseInput { State = s, NameIt = own.GetValueOrDefault(s)?.NameIt, NameEn = own.GetValueOrDefault(s)?.NameEn }).ToList(),
-            Version = Programme.Version,
-        };
+        await FillInputAsync();
         return Page();
     }
 

@@ -257,11 +257,11 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         }
     }
 
-    private async Task ValueTimeAsync(ProjectAccess.Grant grant)
+    private sealed record ProgrammeRates(long StaffHourlyRateCents, long PeerHourlyRateCents, long VolunteerHourlyRateCents, Guid TerritoryId);
+
+    private async Task ValueTimeAsync(ProjectAccess.Grant grant, ProgrammeRates rates)
     {
         var id = grant.Project.Id;
-        var rates = await db.Programmes.AsNoTracking().Where(p => p.Id == grant.Project.ProgrammeId)
-            .Select(p => new { p.StaffHourlyRateCents, p.PeerHourlyRateCents, p.VolunteerHourlyRateCents }).SingleAsync();
         var roles = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id && m.UserId != null).Select(m => new { m.UserId, m.Role }).ToListAsync();
         var minutes = await db.DiaryEntries.AsNoTracking().Where(d => d.ProjectId == id).ReadableBy(db, grant.Viewer, access.Today)
             .GroupBy(d => d.AuthorUserId).Select(g => new { AuthorUserId = g.Key, Minutes = g.Sum(d => d.DurationMinutes) }).ToListAsync();
@@ -281,14 +281,13 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
             .Select(g => new TimeValueRow(g.Key, g.Sum(m => m.Minutes), RateOf(g.Key))).ToList();
     }
 
-    private async Task PriceAtTariffAsync(HealthBudgetProject project)
+    private async Task PriceAtTariffAsync(HealthBudgetProject project, Guid territory)
     {
         if (project.Intensity is not { } intensity)
         {
             return;
         }
 
-        var territory = await db.Programmes.AsNoTracking().Where(p => p.Id == project.ProgrammeId).Select(p => p.TerritoryId).SingleAsync();
         var rows = await db.TariffTable.AsNoTracking().Where(t => t.TerritoryId == territory && t.Intensity == intensity).ToListAsync();
         Tariff = rows.FirstOrDefault(r => r.AppliesOn(access.Today));
         if (project.StartedOn is { } started)
@@ -330,8 +329,10 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         var lines = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == id).OrderBy(b => b.PeriodStart).ThenBy(b => b.CreatedAtUtc)
             .Select(b => new LineRow(b.LifeAreaId, b.Source, b.Nature, b.PeriodStart, b.PeriodEnd, b.PlannedCents, b.CommittedCents)).ToListAsync();
         Lines = lines;
-        await ValueTimeAsync(grant);
-        await PriceAtTariffAsync(grant.Project);
+        var programme = await db.Programmes.AsNoTracking().Where(p => p.Id == grant.Project.ProgrammeId)
+            .Select(p => new ProgrammeRates(p.StaffHourlyRateCents, p.PeerHourlyRateCents, p.VolunteerHourlyRateCents, p.TerritoryId)).SingleAsync();
+        await ValueTimeAsync(grant, programme);
+        await PriceAtTariffAsync(grant.Project, programme.TerritoryId);
         var ledger = await db.LedgerEntries.AsNoTracking().Include(e => e.LifeArea).Where(e => e.ProjectId == id)
             .OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.CreatedAtUtc).ToListAsync();
         Summary = BudgetSummary.Compute(

@@ -21,6 +21,14 @@ public static class PlanApi
 
     public sealed record ReviewRequest(DateOnly? HeldOn, string? Narrative, ReviewDecision Decision, Dictionary<Guid, int>? Ratings);
 
+    public sealed record CrisisPlanView(string? Signs, string? WhatHelps, string? WhoToCall, DateOnly? UpdatedOn, Guid Version);
+
+    public sealed record CrisisPlanRequest(string? Signs, string? WhatHelps, string? WhoToCall, Guid Version);
+
+    public sealed record TeamMemberView(Guid Id, string Name, CareTeamRole Role, DateOnly StartsOn, DateOnly? EndsOn);
+
+    public sealed record ConsentView(People.ConsentPurpose Purpose, string? Organisation, bool Given, DateOnly StatedOn, string NoticeVersion);
+
     public sealed record LedgerView(Guid Id, DateOnly SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string Supplier, string Description);
 
     public sealed record LedgerRequest(DateOnly? SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string? Supplier, string? Description);
@@ -33,6 +41,10 @@ public static class PlanApi
         projects.MapPut("/{id:guid}/goals/{goalId:guid}", ChangeGoalAsync).WithSummary("Changes a goal; 409 when the version is stale.");
         projects.MapGet("/{id:guid}/reviews", ReviewsAsync).WithSummary("The reviews, oldest first, with GAS ratings and T-score.");
         projects.MapPost("/{id:guid}/reviews", AddReviewAsync).WithSummary("Records a review while the project is under review: every goal rated −2…+2; the CPS's decision applies at once.");
+        projects.MapGet("/{id:guid}/crisis-plan", CrisisPlanAsync).WithSummary("The shared crisis plan, visible to the whole team.");
+        projects.MapPut("/{id:guid}/crisis-plan", ChangeCrisisPlanAsync).WithSummary("Changes the crisis plan; 409 when the project's version is stale.");
+        projects.MapGet("/{id:guid}/team", TeamAsync).WithSummary("The care team, current and past.");
+        projects.MapGet("/{id:guid}/consents", ConsentsAsync).WithSummary("The person's consent statements, newest first (withdrawals included).");
         projects.MapGet("/{id:guid}/ledger", LedgerAsync).WithSummary("The spending ledger, newest first.");
         projects.MapPost("/{id:guid}/ledger", AddSpendingAsync).WithSummary("Records an amount spent (euros, at most two decimals).");
     }
@@ -228,6 +240,94 @@ public static class PlanApi
 
         return TypedResults.Created($"/api/v1/projects/{id}/reviews/{review.Id}",
             new ReviewView(review.Id, review.HeldOn, review.Decision, review.TScore, review.Narrative, review.Ratings.Select(r => new RatingView(r.GoalId, r.Level)).ToList()));
+    }
+
+    private static async Task<IResult> CrisisPlanAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)
+    {
+        // The crisis plan is what the limited (assignment) view shows too.
+        var grant = await access.FindAsync(user, id);
+        if (grant is null)
+        {
+            return ProjectsApi.NotFound(l);
+        }
+
+        var p = grant.Project;
+        return TypedResults.Ok(new CrisisPlanView(p.CrisisSigns, p.CrisisWhatHelps, p.CrisisWhoToCall, p.CrisisPlanUpdatedOn, p.Version));
+    }
+
+    private static async Task<IResult> ChangeCrisisPlanAsync(Guid id, CrisisPlanRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var p = grant.Project;
+        if (p.Version != request.Version)
+        {
+            return TypedResults.Problem(title: l["Projects.Conflict"], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (field, value, label, max) in new[] { ("signs", request.Signs, "Projects.Crisis.Signs", 4000), ("whatHelps", request.WhatHelps, "Projects.Crisis.WhatHelps", 4000), ("whoToCall", request.WhoToCall, "Projects.Crisis.WhoToCall", 2000) })
+        {
+            if (value?.Length > max)
+            {
+                errors[field] = [l["Validation.MaxLength", l[label], max]];
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Signs) && string.IsNullOrWhiteSpace(request.WhatHelps) && string.IsNullOrWhiteSpace(request.WhoToCall))
+        {
+            errors["signs"] = [l["Projects.Crisis.Empty"]];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: l["Validation.CheckFields"]);
+        }
+
+        p.CrisisSigns = request.Signs?.Trim();
+        p.CrisisWhatHelps = request.WhatHelps?.Trim();
+        p.CrisisWhoToCall = request.WhoToCall?.Trim();
+        p.CrisisPlanUpdatedOn = access.Today;
+        p.Touch();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return TypedResults.Problem(title: l["Projects.Conflict"], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        return TypedResults.Ok(new CrisisPlanView(p.CrisisSigns, p.CrisisWhatHelps, p.CrisisWhoToCall, p.CrisisPlanUpdatedOn, p.Version));
+    }
+
+    private static async Task<IResult> TeamAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        return TypedResults.Ok(await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id).OrderBy(m => m.StartsOn).ThenBy(m => m.Role)
+            .Select(m => new TeamMemberView(m.Id, m.User != null ? m.User.DisplayName : m.Name!, m.Role, m.StartsOn, m.EndsOn)).ToListAsync());
+    }
+
+    private static async Task<IResult> ConsentsAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var personId = grant.Project.PersonId;
+        return TypedResults.Ok(await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.RecordedAtUtc)
+            .Select(c => new ConsentView(c.Purpose, c.Organisation != null ? c.Organisation.Name : null, c.Given, c.StatedOn, c.NoticeVersion)).ToListAsync());
     }
 
     private static async Task<IResult> LedgerAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)

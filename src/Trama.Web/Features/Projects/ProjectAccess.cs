@@ -113,6 +113,22 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
             await AgreementContent.FreezeAsync(db, grant.Project.Id, grant.Viewer.UserId, NowUtc, null, l);
         }
 
+        // Leaving the care ends the beneficiary role, unless another project of the person is open.
+        if (refused is null && grant.Project.State is ProjectState.Closed or ProjectState.NotEligible)
+        {
+            var project = grant.Project;
+            var openStates = Enum.GetValues<ProjectState>().Where(ProjectLifecycle.IsOpen).ToList();
+            var stillInCare = await db.Projects.AnyAsync(p => p.PersonId == project.PersonId && p.Id != project.Id && openStates.Contains(p.State));
+            if (!stillInCare)
+            {
+                var today = Today;
+                foreach (var role in await db.PersonRoles.Where(r => r.PersonId == project.PersonId && r.Kind == People.PersonRoleKind.Beneficiary && r.EndsOn == null).ToListAsync())
+                {
+                    role.EndsOn = role.StartsOn > today ? role.StartsOn : today;
+                }
+            }
+        }
+
         return refused;
     }
 }

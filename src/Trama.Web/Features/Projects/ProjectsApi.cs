@@ -36,6 +36,7 @@ public static class ProjectsApi
     {
         var projects = api.MapGroup("/projects").WithTags("Projects");
         projects.MapGet("/", ListAsync).WithSummary("The projects the caller may see in the current programme, filtered and paged.");
+        projects.MapPost("/", ReferAsync).WithSummary("A referral: the person, why, from whom, to which CPS; 409 with the existing code when the person seems registered (send useExistingPerson to confirm).");
         projects.MapGet("/{id:guid}", GetAsync).WithSummary("One project; 404 when out of the caller's scope.");
         projects.MapGet("/{id:guid}/diary", DiaryAsync).WithSummary("The diary entries the caller may read, newest first.");
         projects.MapPost("/{id:guid}/diary", AddDiaryAsync).WithSummary("Logs an encounter or intervention.");
@@ -72,6 +73,36 @@ public static class ProjectsApi
             .ToListAsync();
         await audit.RecordReadsAsync("ProjectList", rows.Select(r => (r.Row.Id.ToString(), (Guid?)r.PersonId)));
         return TypedResults.Ok(new ProjectList(rows.Select(r => r.Row).ToList(), number, PageSize, total));
+    }
+
+    private static async Task<IResult> ReferAsync(ReferModel.ReferralInput input, ClaimsPrincipal user, ProgrammeContext programmes, ReferralIntake intake, IStringLocalizer<SharedResource> l)
+    {
+        if (!Viewer.IsCareStaff(user))
+        {
+            return Forbidden(l);
+        }
+
+        var programme = await programmes.CurrentAsync();
+        if (programme is null)
+        {
+            return NotFound(l);
+        }
+
+        var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        Api.ApiValidation.Annotate(input, "Input", state, l);
+        var (project, existingCode) = await intake.TakeAsync(input, programme, user, state, "Input");
+        if (existingCode is not null)
+        {
+            return TypedResults.Problem(title: l["Projects.Refer.Duplicate", existingCode], statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["existingCode"] = existingCode });
+        }
+
+        if (project is null)
+        {
+            return TypedResults.ValidationProblem(Api.ApiValidation.Problems(state, "Input"), title: l["Validation.CheckFields"]);
+        }
+
+        return TypedResults.Created($"/api/v1/projects/{project.Id}", new { project.Id, Code = project.Person.PseudonymousCode, project.State, project.Version });
     }
 
     private static async Task<IResult> GetAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)

@@ -14,7 +14,7 @@ namespace Trama.Web.Features.Projects;
 
 /// A referral (segnalazione): the person, why, from whom, to which CPS. The CPS then selects.
 [Authorize(Roles = $"{Roles.Clinician},{Roles.SocialWorker},{Roles.KeyWorker},{Roles.PeerSupportExpert}")]
-public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, ReferralIntake intake, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Choice(Guid Id, string Name);
 
@@ -40,99 +40,15 @@ public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, Tim
             return NotFound();
         }
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
-        if (Input.ReferredOn > today)
+        var (project, existingCode) = await intake.TakeAsync(Input, programme, User, ModelState, nameof(Input));
+        if (project is null)
         {
-            ModelState.AddModelError("Input.ReferredOn", l["Validation.NotInFuture", l["Projects.ReferredOn"]]);
-        }
-
-        var fiscalCode = Input.Check(ModelState, nameof(Input), l, today);
-
-        var centre = await db.Organisations.AsNoTracking()
-            .Where(o => o.Id == Input.MentalHealthCentreId && o.Kind == OrganisationKind.MentalHealthCentre && o.Programmes.Any(pp => pp.ProgrammeId == programme.Id))
-            .Select(o => (Guid?)o.Id).SingleOrDefaultAsync();
-        if (centre is null)
-        {
-            ModelState.Remove("Input.MentalHealthCentreId");
-            ModelState.AddModelError("Input.MentalHealthCentreId", l["Validation.Required", l["Projects.Centre"]]);
-        }
-
-        if (!ModelState.IsValid)
-        {
+            ExistingCode = existingCode;
             return await ShowAsync();
         }
 
-        var normalised = Person.Normalise(Input.FamilyName, Input.GivenName);
-        var existing = await db.People
-            .Where(p => (fiscalCode != null && p.FiscalCode == fiscalCode) || (p.NormalisedName == normalised && Input.BirthDate != null && p.BirthDate == Input.BirthDate))
-            .FirstOrDefaultAsync();
-        if (existing is not null && !Input.UseExistingPerson)
-        {
-            ExistingCode = existing.PseudonymousCode;
-            ModelState.AddModelError(string.Empty, l["Projects.Refer.Duplicate", existing.PseudonymousCode]);
-            return await ShowAsync();
-        }
-
-        var person = existing ?? new Person
-        {
-            PseudonymousCode = await NextCodeAsync(programme),
-            GivenName = Input.GivenName.Trim(),
-            FamilyName = Input.FamilyName.Trim(),
-            NormalisedName = normalised,
-            BirthDate = Input.BirthDate,
-            Sex = Input.Sex,
-            FiscalCode = fiscalCode,
-            Phone = Input.Phone?.Trim(),
-            ProgrammeId = programme.Id,
-        };
-        var project = new HealthBudgetProject
-        {
-            ProgrammeId = programme.Id,
-            Person = person,
-            MentalHealthCentreId = centre!.Value,
-            ReferredOn = Input.ReferredOn,
-            ReferralSource = Input.ReferralSource.Trim(),
-            ReferralReason = Input.ReferralReason.Trim(),
-            Urgency = Input.Urgency,
-            CreatedAtUtc = now,
-        };
-        project.Team.Add(new CareTeamMember { UserId = Viewer.Of(User).UserId, Role = RoleOnTeam(), StartsOn = today });
-        db.Projects.Add(project);
-        if (Input.SharingConsent)
-        {
-            foreach (var purpose in new[] { ConsentPurpose.Dossier, ConsentPurpose.SharingWithPartners })
-            {
-                db.Consents.Add(new Consent
-                {
-                    PersonId = person.Id,
-                    Purpose = purpose,
-                    Given = true,
-                    StatedOn = Input.ReferredOn,
-                    NoticeVersion = Consent.DefaultNotice,
-                    RecordedByUserId = Viewer.Of(User).UserId,
-                    RecordedAtUtc = now,
-                });
-            }
-        }
-
-        await db.SaveChangesAsync();
-        TempData["Status"] = l["Projects.Refer.Done", person.PseudonymousCode].Value;
+        TempData["Status"] = l["Projects.Refer.Done", project.Person.PseudonymousCode].Value;
         return RedirectToPage("Details", new { id = project.Id });
-    }
-
-    private CareTeamRole RoleOnTeam() =>
-        User.IsInRole(Roles.Clinician) ? CareTeamRole.CpsReferent
-        : User.IsInRole(Roles.SocialWorker) ? CareTeamRole.SocialWorker
-        : User.IsInRole(Roles.KeyWorker) ? CareTeamRole.KeyWorker
-        : CareTeamRole.PeerSupportExpert;
-
-    private async Task<string> NextCodeAsync(ProgrammeSummary programme)
-    {
-        var prefix = programme.Code.Length >= 3 ? programme.Code[..3] : programme.Code;
-        var codes = await db.People.Where(p => p.PseudonymousCode.StartsWith(prefix + "-")).Select(p => p.PseudonymousCode).ToListAsync();
-        var next = codes.Select(c => int.TryParse(c.AsSpan(prefix.Length + 1), out var n) ? n : 0).DefaultIfEmpty(0).Max() + 1;
-        return $"{prefix}-{next:0000}";
     }
 
     private async Task<PageResult> ShowAsync()

@@ -215,4 +215,74 @@ public sealed class ProjectsApiTests(TramaApp app) : IClassFixture<TramaApp>
         using var again = await client.PostAsJsonAsync($"/api/v1/projects/{id}/reviews", new { heldOn = Today, narrative = "Di nuovo", decision = "Continue", ratings = goals.ToDictionary(g => g, _ => 0) }, TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
     }
+
+    [Fact]
+    public async Task AReferral_ThroughTheApi_CreatesTheProjectWithTheReferrerOnTheTeam_AndTheBeneficiaryRole()
+    {
+        var centre = await app.WithDbAsync(db => db.Organisations.Where(o => o.Name == "CPS via Cherasco").Select(o => o.Id).SingleAsync());
+        using var client = await BearerAsync("operatore");
+        var referral = new
+        {
+            givenName = "Ottavio",
+            familyName = "Brivio",
+            birthDate = "1981-04-02",
+            mentalHealthCentreId = centre,
+            referredOn = Today,
+            referralSource = "Cooperativa Lotta contro l'Emarginazione",
+            referralReason = "Vive da solo dopo un ricovero e non esce di casa.",
+            urgency = "Priority",
+            sharingConsent = true,
+        };
+
+        using var created = await client.PostAsJsonAsync("/api/v1/projects", referral, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        using var json = JsonDocument.Parse(await created.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var id = json.RootElement.GetProperty("id").GetGuid();
+        var (state, team, role) = await app.WithDbAsync(async db =>
+        {
+            var p = await db.Projects.Include(x => x.Team).SingleAsync(x => x.Id == id);
+            return (p.State, p.Team.Select(m => m.Role).ToList(), await db.PersonRoles.Where(r => r.PersonId == p.PersonId).Select(r => r.Kind).SingleAsync());
+        });
+        Assert.Equal(ProjectState.Referred, state);
+        Assert.Equal([CareTeamRole.KeyWorker], team);
+        Assert.Equal(Trama.Web.Features.People.PersonRoleKind.Beneficiary, role);
+
+        using var duplicate = await client.PostAsJsonAsync("/api/v1/projects", referral, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, duplicate.StatusCode);
+        Assert.Contains("existingCode", await duplicate.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AReferralWithoutAReasonOrWithAWrongFiscalCode_IsExplainedFieldByField()
+    {
+        var centre = await app.WithDbAsync(db => db.Organisations.Where(o => o.Name == "CPS via Cherasco").Select(o => o.Id).SingleAsync());
+        using var client = await BearerAsync("operatore");
+
+        using var response = await client.PostAsJsonAsync("/api/v1/projects", new { givenName = "Ada", familyName = "Conti", fiscalCode = "CNTDAA80A41F205X", mentalHealthCentreId = centre, referredOn = Today, referralSource = "MMG", referralReason = "" }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var errors = json.RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("referralReason", out var reason));
+        Assert.Contains("Motivo", reason[0].GetString(), StringComparison.Ordinal);
+        Assert.True(errors.TryGetProperty("fiscalCode", out _));
+    }
+
+    [Fact]
+    public async Task TheCrisisPlan_IsChangedWithTheProjectsVersion_AndAStaleOneIs409()
+    {
+        var id = await ProjectAsync();
+        using var client = await BearerAsync("operatore");
+        using var plan = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/crisis-plan", UriKind.Relative), TestContext.Current.CancellationToken));
+        var version = plan.RootElement.GetProperty("version").GetGuid();
+
+        using var saved = await client.PutAsJsonAsync($"/api/v1/projects/{id}/crisis-plan", new { signs = "Salta i pasti.", whatHelps = "Cucinare insieme.", whoToCall = "CPS", version }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        using var stale = await client.PutAsJsonAsync($"/api/v1/projects/{id}/crisis-plan", new { signs = "Sovrascritto?", version }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("Salta i pasti.", await app.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.CrisisSigns).SingleAsync()));
+
+        var team = await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/team", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("KeyWorker", team, StringComparison.Ordinal);
+    }
 }

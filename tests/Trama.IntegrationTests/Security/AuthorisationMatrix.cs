@@ -151,8 +151,12 @@ public static class AuthorisationMatrix
         new("api/v1/projects/{id:guid}/goals/{goalId:guid}", "/api/v1/projects/{id}/goals/00000000-0000-0000-0000-000000000001", Everyone(Outcome.Hidden), RecordKind.Project),
         new("api/v1/projects/{id:guid}/reviews", "/api/v1/projects/{id}/reviews", ReadProject, RecordKind.Project),
         new("api/v1/projects/{id:guid}/ledger", "/api/v1/projects/{id}/ledger", ReadProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/budget/lines", "/api/v1/projects/{id}/budget/lines", ReadProject, RecordKind.Project),
         new("api/v1/projects/{id:guid}/crisis-plan", "/api/v1/projects/{id}/crisis-plan", ReadProject, RecordKind.Project),
         new("api/v1/projects/{id:guid}/team", "/api/v1/projects/{id}/team", ReadProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/person", "/api/v1/projects/{id}/person", WorkOnProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/agreement/versions", "/api/v1/projects/{id}/agreement/versions", ReadProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/agreement/versions/{n:int}/signatures", "/api/v1/projects/{id}/agreement/versions/1/signatures", ReadProject, RecordKind.Project),
         new("api/v1/projects/{id:guid}/consents", "/api/v1/projects/{id}/consents", ReadProject, RecordKind.Project),
     ];
 }

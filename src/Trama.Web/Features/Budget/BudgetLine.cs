@@ -29,4 +29,12 @@ public class BudgetLine
     public long CommittedCents { get; set; }
 
     public DateTime CreatedAtUtc { get; set; }
+
+    /// What is wrong with a period, as a string-table key and whether it is the start that is
+    /// wrong; null when it is fine. At most three years, not before the referral.
+    public static (string Key, bool OnStart)? PeriodProblem(DateOnly start, DateOnly end, DateOnly referredOn) =>
+        end < start ? ("Validation.EndBeforeStart", false)
+        : end > start.AddYears(3) ? ("Budget.PeriodTooLong", false)
+        : start < referredOn ? ("Budget.PeriodBeforeReferral", true)
+        : null;
 }

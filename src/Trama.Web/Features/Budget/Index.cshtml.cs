@@ -93,21 +93,9 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         CheckAmount("Line.Planned", planned, l["Budget.Planned"], allowZero: true);
         CheckAmount("Line.Committed", committed, l["Budget.Committed"], allowZero: true);
         CheckArea("Line.LifeAreaId", Line.LifeAreaId);
-        if (Line.PeriodStart is { } from && Line.PeriodEnd is { } to)
+        if (Line.PeriodStart is { } from && Line.PeriodEnd is { } to && BudgetLine.PeriodProblem(from, to, Project.ReferredOn) is { } problem)
         {
-            if (to < from)
-            {
-                ModelState.AddModelError("Line.PeriodEnd", l["Validation.EndBeforeStart"]);
-            }
-            else if (to > from.AddYears(3))
-            {
-                ModelState.AddModelError("Line.PeriodEnd", l["Budget.PeriodTooLong"]);
-            }
-
-            if (from < Project.ReferredOn)
-            {
-                ModelState.AddModelError("Line.PeriodStart", l["Budget.PeriodBeforeReferral"]);
-            }
+            ModelState.AddModelError(problem.OnStart ? "Line.PeriodStart" : "Line.PeriodEnd", l[problem.Key]);
         }
 
         if (!ModelState.IsValid)

@@ -64,19 +64,9 @@ public sealed class AgreementVersionsModel(AppDbContext db, ProjectAccess access
             return Forbid();
         }
 
-        if (Signature.SignedOn is { } on && (on > access.Today || on < DateOnly.FromDateTime(Shown.FrozenAtUtc)))
+        foreach (var (field, message) in await AgreementSigning.CheckAsync(db, Grant.Project.PersonId, Shown, Signature.Kind, Signature.SignedOn, access.Today, l))
         {
-            ModelState.AddModelError("Signature.SignedOn", l["Projects.Agreement.SignedOnRange"]);
-        }
-
-        if (Signature.Kind == SignatoryKind.LegalRepresentative && Signature.SignedOn is { } day)
-        {
-            var personId = Grant.Project.PersonId;
-            var mayRepresent = await db.LegalRepresentatives.AnyAsync(r => r.PersonId == personId && r.MaySignAgreements && r.StartsOn <= day && (r.EndsOn == null || r.EndsOn >= day));
-            if (!mayRepresent)
-            {
-                ModelState.AddModelError("Signature.Kind", l["Projects.Agreement.NoLegalRepresentative"]);
-            }
+            ModelState.AddModelError($"Signature.{field}", message);
         }
 
         if (!ModelState.IsValid)

@@ -30,7 +30,7 @@ public sealed class PersonModel(AppDbContext db, ProjectAccess access, IStringLo
     /// Set when someone else saved the record meanwhile: their version, shown beside this user's.
     public PersonInput? Saved { get; private set; }
 
-    private static PersonInput InputOf(Person p) =>
+    public static PersonInput InputOf(Person p) =>
         new()
         {
             GivenName = p.GivenName,
@@ -72,19 +72,7 @@ public sealed class PersonModel(AppDbContext db, ProjectAccess access, IStringLo
             return Page();
         }
 
-        person.GivenName = Input.GivenName.Trim();
-        person.FamilyName = Input.FamilyName.Trim();
-        person.NormalisedName = Person.Normalise(person.FamilyName, person.GivenName);
-        person.BirthDate = Input.BirthDate;
-        person.Sex = Input.Sex;
-        person.Gender = Input.Gender?.Trim();
-        person.FiscalCode = fiscal;
-        person.Phone = Input.Phone?.Trim();
-        person.Email = Input.Email?.Trim();
-        person.Address = Input.Address?.Trim();
-        person.Languages = Input.Languages?.Trim();
-        person.LivingSituation = Input.LivingSituation?.Trim();
-        person.GeneralPractitioner = Input.GeneralPractitioner?.Trim();
+        Input.ApplyTo(person, fiscal);
         person.Version = Guid.NewGuid();
         try
         {
@@ -157,5 +145,23 @@ public sealed class PersonModel(AppDbContext db, ProjectAccess access, IStringLo
         public string? GeneralPractitioner { get; set; }
 
         public Guid Version { get; set; }
+
+        /// Copies what was typed onto the record; the fiscal code is the checked, normalised one.
+        public void ApplyTo(Person person, string? fiscalCode)
+        {
+            person.GivenName = GivenName.Trim();
+            person.FamilyName = FamilyName.Trim();
+            person.NormalisedName = Person.Normalise(person.FamilyName, person.GivenName);
+            person.BirthDate = BirthDate;
+            person.Sex = Sex;
+            person.Gender = Gender?.Trim();
+            person.FiscalCode = fiscalCode;
+            person.Phone = Phone?.Trim();
+            person.Email = Email?.Trim();
+            person.Address = Address?.Trim();
+            person.Languages = Languages?.Trim();
+            person.LivingSituation = LivingSituation?.Trim();
+            person.GeneralPractitioner = GeneralPractitioner?.Trim();
+        }
     }
 }

@@ -29,6 +29,8 @@ public static class PlanApi
 
     public sealed record ConsentView(People.ConsentPurpose Purpose, string? Organisation, bool Given, DateOnly StatedOn, string NoticeVersion);
 
+    public sealed record BudgetLineRequest(Guid LifeAreaId, FundingSource Source, BudgetNature Nature, DateOnly? PeriodStart, DateOnly? PeriodEnd, decimal Planned, decimal Committed);
+
     public sealed record LedgerView(Guid Id, DateOnly SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string Supplier, string Description);
 
     public sealed record LedgerRequest(DateOnly? SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string? Supplier, string? Description);
@@ -45,6 +47,8 @@ public static class PlanApi
         projects.MapPut("/{id:guid}/crisis-plan", ChangeCrisisPlanAsync).WithSummary("Changes the crisis plan; 409 when the project's version is stale.");
         projects.MapGet("/{id:guid}/team", TeamAsync).WithSummary("The care team, current and past.");
         projects.MapGet("/{id:guid}/consents", ConsentsAsync).WithSummary("The person's consent statements, newest first (withdrawals included).");
+        projects.MapGet("/{id:guid}/budget/lines", BudgetLinesAsync).WithSummary("The plan's lines, each with its life area, source, nature and period.");
+        projects.MapPost("/{id:guid}/budget/lines", AddBudgetLineAsync).WithSummary("Adds a plan line: life area × source × nature × period, planned and committed in euros.");
         projects.MapGet("/{id:guid}/ledger", LedgerAsync).WithSummary("The spending ledger, newest first.");
         projects.MapPost("/{id:guid}/ledger", AddSpendingAsync).WithSummary("Records an amount spent (euros, at most two decimals).");
     }
@@ -57,7 +61,7 @@ public static class PlanApi
             : (grant, null);
     }
 
-    private static async Task<(ProjectAccess.Grant? Grant, IResult? Refusal)> WorkAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)
+    internal static async Task<(ProjectAccess.Grant? Grant, IResult? Refusal)> WorkAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)
     {
         var (grant, refusal) = await access.ForWorkAsync(user, id);
         return grant is not null ? (grant, null)
@@ -328,6 +332,83 @@ public static class PlanApi
         var personId = grant.Project.PersonId;
         return TypedResults.Ok(await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.RecordedAtUtc)
             .Select(c => new ConsentView(c.Purpose, c.Organisation != null ? c.Organisation.Name : null, c.Given, c.StatedOn, c.NoticeVersion)).ToListAsync());
+    }
+
+    private static async Task<IResult> BudgetLinesAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var lines = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == id).OrderBy(b => b.PeriodStart).ThenBy(b => b.CreatedAtUtc)
+            .Select(b => new { b.Id, b.LifeAreaId, b.Source, b.Nature, b.PeriodStart, b.PeriodEnd, b.PlannedCents, b.CommittedCents }).ToListAsync();
+        return TypedResults.Ok(lines.Select(b => new { b.Id, b.LifeAreaId, b.Source, b.Nature, b.PeriodStart, b.PeriodEnd, Planned = b.PlannedCents / 100m, Committed = b.CommittedCents / 100m }).ToList());
+    }
+
+    private static async Task<IResult> AddBudgetLineAsync(Guid id, BudgetLineRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        long? Cents(decimal amount, string field, string label)
+        {
+            var cents = amount * 100;
+            if (amount < 0 || cents != decimal.Truncate(cents) || cents > 100_000_000_00m)
+            {
+                errors[field] = [l["Budget.AmountFormat", l[label]]];
+                return null;
+            }
+
+            return (long)cents;
+        }
+
+        var planned = Cents(request.Planned, "planned", "Budget.Planned");
+        var committed = Cents(request.Committed, "committed", "Budget.Committed");
+        if (!await db.LifeAreas.AnyAsync(a => a.Id == request.LifeAreaId && a.ProgrammeId == grant.Project.ProgrammeId))
+        {
+            errors["lifeAreaId"] = [l["Validation.Required", l["Projects.Goals.Area"]]];
+        }
+
+        if (!Enum.IsDefined(request.Source) || !Enum.IsDefined(request.Nature))
+        {
+            errors["source"] = [l["Validation.ValueInvalidHere"]];
+        }
+
+        if (request.PeriodStart is null || request.PeriodEnd is null)
+        {
+            errors["periodStart"] = [l["Validation.Required", l["Budget.Period"]]];
+        }
+        else if (BudgetLine.PeriodProblem(request.PeriodStart.Value, request.PeriodEnd.Value, grant.Project.ReferredOn) is { } problem)
+        {
+            errors[problem.OnStart ? "periodStart" : "periodEnd"] = [l[problem.Key]];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: l["Validation.CheckFields"]);
+        }
+
+        var line = new BudgetLine
+        {
+            ProjectId = id,
+            LifeAreaId = request.LifeAreaId,
+            Source = request.Source,
+            Nature = request.Nature,
+            PeriodStart = request.PeriodStart,
+            PeriodEnd = request.PeriodEnd,
+            PlannedCents = planned!.Value,
+            CommittedCents = committed!.Value,
+            CreatedAtUtc = access.NowUtc,
+        };
+        db.BudgetLines.Add(line);
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/v1/projects/{id}/budget", new { line.Id, Planned = line.PlannedCents / 100m, Committed = line.CommittedCents / 100m, line.PeriodStart, line.PeriodEnd });
     }
 
     private static async Task<IResult> LedgerAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)

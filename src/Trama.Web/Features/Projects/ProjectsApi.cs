@@ -44,6 +44,7 @@ public static class ProjectsApi
         projects.MapGet("/{id:guid}/transitions", TimelineAsync).WithSummary("The project's timeline.");
         projects.MapPost("/{id:guid}/transitions", TransitionAsync).WithSummary("Moves the project along its lifecycle; 409 when the version is stale.");
         PlanApi.Map(projects);
+        PeopleApi.Map(projects);
     }
 
     internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>

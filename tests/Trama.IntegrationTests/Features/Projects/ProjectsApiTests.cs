@@ -285,4 +285,90 @@ public sealed class ProjectsApiTests(TramaApp app) : IClassFixture<TramaApp>
         var team = await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/team", UriKind.Relative), TestContext.Current.CancellationToken);
         Assert.Contains("KeyWorker", team, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ThePersonsRecord_IsChangedWithItsVersion_AndAnInvalidFiscalCodeIsExplained()
+    {
+        var id = await ProjectAsync();
+        using var client = await BearerAsync("clinico");
+        using var person = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/person", UriKind.Relative), TestContext.Current.CancellationToken));
+        var record = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(person.RootElement.GetRawText())!;
+
+        record["fiscalCode"] = JsonSerializer.SerializeToElement("XXXXXX00X00X000X");
+        using var invalid = await client.PutAsJsonAsync($"/api/v1/projects/{id}/person", record, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("fiscalCode", await invalid.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        record["fiscalCode"] = person.RootElement.GetProperty("fiscalCode");
+        record["languages"] = JsonSerializer.SerializeToElement("italiano, dialetto milanese");
+        using var saved = await client.PutAsJsonAsync($"/api/v1/projects/{id}/person", record, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        using var stale = await client.PutAsJsonAsync($"/api/v1/projects/{id}/person", record, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.Equal("italiano, dialetto milanese", await app.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => p.Person.Languages).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task ANamedFacilitator_JoinsTheTeamThroughTheApi_AndAUserOutsideTheProgrammeIsRefused()
+    {
+        var id = await ProjectAsync();
+        using var client = await BearerAsync("clinico");
+
+        using var added = await client.PostAsJsonAsync($"/api/v1/projects/{id}/team", new { name = "Gino, barista sotto casa", role = "NaturalFacilitator" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, added.StatusCode);
+        using var refused = await client.PostAsJsonAsync($"/api/v1/projects/{id}/team", new { userId = "no-such-user", role = "KeyWorker" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.CareTeamMembers.AnyAsync(m => m.ProjectId == id && m.Name == "Gino, barista sotto casa")));
+    }
+
+    [Fact]
+    public async Task AConsentWithdrawnThroughTheApi_RestrictsSharingAtOnce()
+    {
+        var id = await app.WithDbAsync(db => db.Projects.Where(p => p.State == ProjectState.Active && p.MentalHealthCentre.Name == "CPS via Cherasco" && p.Person.PseudonymousCode != "AMI-0001"
+            && p.Team.Any(m => m.Role == CareTeamRole.KeyWorker)).Select(p => p.Id).FirstAsync());
+        using var cps = await BearerAsync("clinico");
+        using var worker = await BearerAsync("operatore");
+        using var before = await worker.GetAsync(new Uri($"/api/v1/projects/{id}/budget", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, before.StatusCode);
+
+        using var withdrawn = await cps.PostAsJsonAsync($"/api/v1/projects/{id}/consents", new { purpose = "SharingWithPartners", given = false, statedOn = Today }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, withdrawn.StatusCode);
+
+        using var after = await worker.GetAsync(new Uri($"/api/v1/projects/{id}/budget", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Forbidden, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task ASignature_IsRecordedOnAFrozenVersion_AndALegalRepresentativeWithoutPowersIsRefused()
+    {
+        var id = await ProjectAsync();
+        using var client = await BearerAsync("clinico");
+
+        using var refused = await client.PostAsJsonAsync($"/api/v1/projects/{id}/agreement/versions/1/signatures", new { kind = "LegalRepresentative", name = "Avv. Nessuno", signedOn = Today }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("\"kind\"", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        using var signed = await client.PostAsJsonAsync($"/api/v1/projects/{id}/agreement/versions/1/signatures", new { kind = "Municipality", name = "Dott. Walter Sala", capacity = "per il Comune di Milano", signedOn = Today }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        var signatures = await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/agreement/versions/1/signatures", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Dott. Walter Sala", signatures, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task APlanLine_IsAddedWithItsPeriod_AndTheBudgetTotalsFollowToTheCent()
+    {
+        var id = await ProjectAsync();
+        var area = await app.WithDbAsync(db => db.LifeAreas.Where(a => a.Code == "work" && db.Projects.Any(p => p.Id == id && p.ProgrammeId == a.ProgrammeId)).Select(a => a.Id).SingleAsync());
+        using var client = await BearerAsync("operatore");
+        using var before = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/budget", UriKind.Relative), TestContext.Current.CancellationToken));
+        var line = new { lifeAreaId = area, source = "Funder", nature = "Cash", periodStart = "2026-09-01", periodEnd = "2026-06-30", planned = 250.10m, committed = 0m };
+
+        using var refused = await client.PostAsJsonAsync($"/api/v1/projects/{id}/budget/lines", line, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        using var saved = await client.PostAsJsonAsync($"/api/v1/projects/{id}/budget/lines", line with { periodEnd = "2027-08-31" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+
+        using var after = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/budget", UriKind.Relative), TestContext.Current.CancellationToken));
+        Assert.Equal(before.RootElement.GetProperty("planned").GetDecimal() + 250.10m, after.RootElement.GetProperty("planned").GetDecimal());
+    }
 }

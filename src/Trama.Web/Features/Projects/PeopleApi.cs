@@ -29,6 +29,10 @@ public static class PeopleApi
         projects.MapPost("/{id:guid}/agreement/versions/{n:int}/signatures", SignAsync).WithSummary("Records who signed a frozen version, in which capacity and when.");
         projects.MapGet("/{id:guid}/person", PersonAsync).WithSummary("The person's record, with the version to send back when changing it.");
         projects.MapPut("/{id:guid}/person", ChangePersonAsync).WithSummary("Changes the person's record; 409 when the version is stale.");
+        projects.MapGet("/{id:guid}/person/relations", RelationsAsync).WithSummary("The person's roles over time, legal representatives and caregivers.");
+        projects.MapPost("/{id:guid}/person/roles", AddRoleAsync).WithSummary("Adds a role for a period; an overlapping period of the same role is refused.");
+        projects.MapPost("/{id:guid}/person/legal-representatives", AddRepresentativeAsync).WithSummary("Records a support administrator or guardian, with the decree.");
+        projects.MapPost("/{id:guid}/person/caregivers", AddCaregiverAsync).WithSummary("Records a caregiver.");
         projects.MapPost("/{id:guid}/team", AddMemberAsync).WithSummary("Adds a member to the care team: a user of a partner organisation, or a named person without a login.");
         projects.MapPost("/{id:guid}/consents", AddConsentAsync).WithSummary("Records a consent given or withdrawn; withdrawal takes effect at once.");
     }
@@ -272,5 +276,79 @@ public static class PeopleApi
         db.AgreementSignatures.Add(signature);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/v1/projects/{id}/agreement/versions/{n}", new SignatureView(signature.Kind, signature.Name, signature.Capacity, signature.SignedOn, false));
+    }
+
+    private static async Task<IResult> RelationsAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var personId = grant.Project.PersonId;
+        return TypedResults.Ok(new
+        {
+            Roles = await db.PersonRoles.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.StartsOn).ToListAsync(),
+            LegalRepresentatives = await db.LegalRepresentatives.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.StartsOn).ToListAsync(),
+            Caregivers = await db.Caregivers.AsNoTracking().Where(r => r.PersonId == personId).OrderBy(r => r.StartsOn).ToListAsync(),
+        });
+    }
+
+    private static async Task<IResult> AddRoleAsync(Guid id, PersonRelationsModel.RoleInput input, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var state = new ModelStateDictionary();
+        ApiValidation.Annotate(input, "Input", state, l);
+        var personId = grant.Project.PersonId;
+        var existing = await db.PersonRoles.AsNoTracking().Where(r => r.PersonId == personId).ToListAsync();
+        PersonRelationsModel.CheckRole(state, "Input", input, existing, access.Today, grant.Project.Person.BirthDate, l);
+        return await SaveAsync(db, state, l, () => db.PersonRoles.Add(input.ToRole(personId)).Entity);
+    }
+
+    private static async Task<IResult> AddRepresentativeAsync(Guid id, PersonRelationsModel.RepresentativeInput input, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var state = new ModelStateDictionary();
+        ApiValidation.Annotate(input, "Input", state, l);
+        PersonRelationsModel.CheckPeriod(state, "Input", input, access.Today, grant.Project.Person.BirthDate, l);
+        return await SaveAsync(db, state, l, () => db.LegalRepresentatives.Add(input.ToRepresentative(grant.Project.PersonId)).Entity);
+    }
+
+    private static async Task<IResult> AddCaregiverAsync(Guid id, PersonRelationsModel.CaregiverInput input, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        var state = new ModelStateDictionary();
+        ApiValidation.Annotate(input, "Input", state, l);
+        PersonRelationsModel.CheckPeriod(state, "Input", input, access.Today, grant.Project.Person.BirthDate, l);
+        return await SaveAsync(db, state, l, () => db.Caregivers.Add(input.ToCaregiver(grant.Project.PersonId)).Entity);
+    }
+
+    private static async Task<IResult> SaveAsync<T>(AppDbContext db, ModelStateDictionary state, IStringLocalizer<SharedResource> l, Func<T> add)
+        where T : class
+    {
+        if (!state.IsValid)
+        {
+            return TypedResults.ValidationProblem(ApiValidation.Problems(state, "Input"), title: l["Validation.CheckFields"]);
+        }
+
+        var entity = add();
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(entity);
     }
 }

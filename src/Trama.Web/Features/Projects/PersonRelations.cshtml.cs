@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -47,18 +48,13 @@ public sealed class PersonRelationsModel(AppDbContext db, ProjectAccess access, 
             return refused;
         }
 
-        CheckPeriod(nameof(RoleForm), input);
-        if (input.StartsOn is { } from && Roles.Any(r => r.Kind == input.Kind && Overlaps(r.StartsOn, r.EndsOn, from, input.EndsOn)))
-        {
-            ModelState.AddModelError($"{nameof(RoleForm)}.{nameof(RoleInput.StartsOn)}", l["People.Roles.Overlap"]);
-        }
-
+        CheckRole(ModelState, nameof(RoleForm), input, Roles, Today, Project.Person.BirthDate, l);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        db.PersonRoles.Add(new PersonRole { PersonId = Project.PersonId, Kind = input.Kind, StartsOn = input.StartsOn!.Value, EndsOn = input.EndsOn, Note = Trimmed(input.Note) });
+        db.PersonRoles.Add(input.ToRole(Project.PersonId));
         return await SavedAsync(id, "People.Roles.Added");
     }
 
@@ -70,24 +66,13 @@ public sealed class PersonRelationsModel(AppDbContext db, ProjectAccess access, 
             return refused;
         }
 
-        CheckPeriod(nameof(RepresentativeForm), input);
+        CheckPeriod(ModelState, nameof(RepresentativeForm), input, Today, Project.Person.BirthDate, l);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        db.LegalRepresentatives.Add(new LegalRepresentative
-        {
-            PersonId = Project.PersonId,
-            Kind = input.Kind,
-            Name = input.Name.Trim(),
-            Phone = Trimmed(input.Phone),
-            Email = Trimmed(input.Email),
-            CourtDecree = input.CourtDecree.Trim(),
-            MaySignAgreements = input.Kind == LegalRepresentativeKind.Guardian || input.MaySignAgreements,
-            StartsOn = input.StartsOn!.Value,
-            EndsOn = input.EndsOn,
-        });
+        db.LegalRepresentatives.Add(input.ToRepresentative(Project.PersonId));
         return await SavedAsync(id, "People.Representation.Added");
     }
 
@@ -99,22 +84,13 @@ public sealed class PersonRelationsModel(AppDbContext db, ProjectAccess access, 
             return refused;
         }
 
-        CheckPeriod(nameof(CaregiverForm), input);
+        CheckPeriod(ModelState, nameof(CaregiverForm), input, Today, Project.Person.BirthDate, l);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        db.Caregivers.Add(new Caregiver
-        {
-            PersonId = Project.PersonId,
-            Name = input.Name.Trim(),
-            Relationship = input.Relationship.Trim(),
-            Phone = Trimmed(input.Phone),
-            LivesWithPerson = input.LivesWithPerson,
-            StartsOn = input.StartsOn!.Value,
-            EndsOn = input.EndsOn,
-        });
+        db.Caregivers.Add(input.ToCaregiver(Project.PersonId));
         return await SavedAsync(id, "People.Caregivers.Added");
     }
 
@@ -160,21 +136,33 @@ public sealed class PersonRelationsModel(AppDbContext db, ProjectAccess access, 
 
     private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    private void CheckPeriod(string prefix, PeriodInput input)
+    /// The period rules, for the page and the API: the end not before the start, the start not
+    /// more than a year ahead nor before the person was born.
+    public static void CheckPeriod(ModelStateDictionary state, string prefix, PeriodInput input, DateOnly today, DateOnly? born, IStringLocalizer l)
     {
         if (input.StartsOn is { } from && input.EndsOn is { } to && to < from)
         {
-            ModelState.AddModelError($"{prefix}.{nameof(PeriodInput.EndsOn)}", l["Validation.EndBeforeStart"]);
+            state.AddModelError($"{prefix}.{nameof(PeriodInput.EndsOn)}", l["Validation.EndBeforeStart"]);
         }
 
-        if (input.StartsOn is { } start && start > Today.AddYears(1))
+        if (input.StartsOn is { } start && start > today.AddYears(1))
         {
-            ModelState.AddModelError($"{prefix}.{nameof(PeriodInput.StartsOn)}", l["Validation.TooFarAhead"]);
+            state.AddModelError($"{prefix}.{nameof(PeriodInput.StartsOn)}", l["Validation.TooFarAhead"]);
         }
 
-        if (input.StartsOn is { } early && Project.Person.BirthDate is { } born && early < born)
+        if (input.StartsOn is { } early && born is { } birth && early < birth)
         {
-            ModelState.AddModelError($"{prefix}.{nameof(PeriodInput.StartsOn)}", l["Validation.BeforeBirth"]);
+            state.AddModelError($"{prefix}.{nameof(PeriodInput.StartsOn)}", l["Validation.BeforeBirth"]);
+        }
+    }
+
+    /// A role's period, and no overlap with another period of the same role.
+    public static void CheckRole(ModelStateDictionary state, string prefix, RoleInput input, IEnumerable<PersonRole> existing, DateOnly today, DateOnly? born, IStringLocalizer l)
+    {
+        CheckPeriod(state, prefix, input, today, born, l);
+        if (input.StartsOn is { } from && existing.Any(r => r.Kind == input.Kind && Overlaps(r.StartsOn, r.EndsOn, from, input.EndsOn)))
+        {
+            state.AddModelError($"{prefix}.{nameof(RoleInput.StartsOn)}", l["People.Roles.Overlap"]);
         }
     }
 
@@ -212,6 +200,8 @@ public sealed class PersonRelationsModel(AppDbContext db, ProjectAccess access, 
         [StringLength(500, ErrorMessage = "Validation.MaxLength")]
         [Display(Name = "People.Roles.Note")]
         public string? Note { get; set; }
+
+        public PersonRole ToRole(Guid personId) => new() { PersonId = personId, Kind = Kind, StartsOn = StartsOn!.Value, EndsOn = EndsOn, Note = Trimmed(Note) };
     }
 
     public sealed class RepresentativeInput : PeriodInput
@@ -241,6 +231,19 @@ public sealed class PersonRelationsModel(AppDbContext db, ProjectAccess access, 
 
         [Display(Name = "People.Representation.MaySign")]
         public bool MaySignAgreements { get; set; }
+
+        public LegalRepresentative ToRepresentative(Guid personId) => new()
+        {
+            PersonId = personId,
+            Kind = Kind,
+            Name = Name.Trim(),
+            Phone = Trimmed(Phone),
+            Email = Trimmed(Email),
+            CourtDecree = CourtDecree.Trim(),
+            MaySignAgreements = Kind == LegalRepresentativeKind.Guardian || MaySignAgreements,
+            StartsOn = StartsOn!.Value,
+            EndsOn = EndsOn,
+        };
     }
 
     public sealed class CaregiverInput : PeriodInput
@@ -262,5 +265,16 @@ public sealed class PersonRelationsModel(AppDbContext db, ProjectAccess access, 
 
         [Display(Name = "People.Caregivers.LivesWith")]
         public bool LivesWithPerson { get; set; }
+
+        public Caregiver ToCaregiver(Guid personId) => new()
+        {
+            PersonId = personId,
+            Name = Name.Trim(),
+            Relationship = Relationship.Trim(),
+            Phone = Trimmed(Phone),
+            LivesWithPerson = LivesWithPerson,
+            StartsOn = StartsOn!.Value,
+            EndsOn = EndsOn,
+        };
     }
 }

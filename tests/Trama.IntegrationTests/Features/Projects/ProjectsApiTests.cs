@@ -371,4 +371,27 @@ public sealed class ProjectsApiTests(TramaApp app) : IClassFixture<TramaApp>
         using var after = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/budget", UriKind.Relative), TestContext.Current.CancellationToken));
         Assert.Equal(before.RootElement.GetProperty("planned").GetDecimal() + 250.10m, after.RootElement.GetProperty("planned").GetDecimal());
     }
+
+    [Fact]
+    public async Task RolesRepresentativesAndCaregivers_AreRecordedThroughTheApi_WithThePagesRules()
+    {
+        var id = await ProjectAsync();
+        using var client = await BearerAsync("clinico");
+
+        using var overlapping = await client.PostAsJsonAsync($"/api/v1/projects/{id}/person/roles", new { kind = "Beneficiary", startsOn = Today }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, overlapping.StatusCode);
+        Assert.Contains("sovrappone", await overlapping.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        using var role = await client.PostAsJsonAsync($"/api/v1/projects/{id}/person/roles", new { kind = "Volunteer", startsOn = Today, note = "Orto di quartiere" }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, role.StatusCode);
+        using var noDecree = await client.PostAsJsonAsync($"/api/v1/projects/{id}/person/legal-representatives", new { kind = "SupportAdministrator", name = "Avv. Lia Bossi", startsOn = Today }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, noDecree.StatusCode);
+        Assert.Contains("courtDecree", await noDecree.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+        using var caregiver = await client.PostAsJsonAsync($"/api/v1/projects/{id}/person/caregivers", new { name = "Rita Sala", relationship = "Madre", livesWithPerson = true, startsOn = Today }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, caregiver.StatusCode);
+
+        var relations = await client.GetStringAsync(new Uri($"/api/v1/projects/{id}/person/relations", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("Orto di quartiere", relations, StringComparison.Ordinal);
+        Assert.Contains("Rita Sala", relations, StringComparison.Ordinal);
+    }
 }

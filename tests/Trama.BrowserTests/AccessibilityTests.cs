@@ -122,6 +122,7 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     [InlineData("beneficiario", "Agreement/Versions")]
     [InlineData("clinico", "CrisisPlan")]
     [InlineData("clinico", "Person/Relations")]
+    [InlineData("clinico", "Documents")]
     [InlineData("operatore", "Budget")]
     public async Task ProjectSubPages_AreAccessible(string user, string page)
     {

@@ -126,6 +126,7 @@ public static class AuthorisationMatrix
         new("Projects/{id:guid}/CrisisPlan", "/Projects/{id}/CrisisPlan", WorkOnProject, RecordKind.Project),
         new("Projects/{id:guid}/Goals/New", "/Projects/{id}/Goals/New", WorkOnProject, RecordKind.Project),
         new("Projects/{id:guid}/Goals/{goalId:guid}/Edit", "/Projects/{id}/Goals/00000000-0000-0000-0000-000000000001/Edit", WorkOnMissingRecord, RecordKind.Project),
+        new("Projects/{id:guid}/Documents", "/Projects/{id}/Documents", ReadProject, RecordKind.Project),
         new("Projects/{id:guid}/Person/Relations", "/Projects/{id}/Person/Relations", WorkOnProject, RecordKind.Project),
         new("Programmes/Settings", "/Programmes/Settings", OnlyRoles(Roles.Administrator, Roles.NetworkCoordinator)),
         new("Programmes/Tariffs", "/Programmes/Tariffs", OnlyRoles(ProgrammeBudgetReaders)),

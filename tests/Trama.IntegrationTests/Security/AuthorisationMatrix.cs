@@ -157,6 +157,8 @@ public static class AuthorisationMatrix
         new("api/v1/projects/{id:guid}/team", "/api/v1/projects/{id}/team", ReadProject, RecordKind.Project),
         new("api/v1/projects/{id:guid}/person", "/api/v1/projects/{id}/person", WorkOnProject, RecordKind.Project),
         new("api/v1/projects/{id:guid}/person/relations", "/api/v1/projects/{id}/person/relations", WorkOnProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/assessment", "/api/v1/projects/{id}/assessment", Everyone(Outcome.Hidden), RecordKind.Project),
+        new("api/v1/projects/{id:guid}/intensity", "/api/v1/projects/{id}/intensity", Everyone(Outcome.Hidden), RecordKind.Project),
         new("api/v1/projects/{id:guid}/person/roles", "/api/v1/projects/{id}/person/roles", Everyone(Outcome.Hidden), RecordKind.Project),
         new("api/v1/projects/{id:guid}/person/legal-representatives", "/api/v1/projects/{id}/person/legal-representatives", Everyone(Outcome.Hidden), RecordKind.Project),
         new("api/v1/projects/{id:guid}/person/caregivers", "/api/v1/projects/{id}/person/caregivers", Everyone(Outcome.Hidden), RecordKind.Project),

@@ -113,17 +113,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
             return await ConflictAsync(id);
         }
 
-        if (Assessment.HeldOn is { } held && (held < grant.Project.ReferredOn || held > access.Today))
-        {
-            ModelState.AddModelError("Assessment.HeldOn", l["Projects.Assessment.DateRange"]);
-        }
-
-        var present = Assessment.Participants.Where(x => !string.IsNullOrWhiteSpace(x.Name)).ToList();
-        if (present.Count < 2)
-        {
-            ModelState.AddModelError("Assessment.Participants", l["Projects.Assessment.ParticipantsRequired"]);
-        }
-
+        Assessment.Check(ModelState, "Assessment", grant.Project, access.Today, l);
         if (!ModelState.IsValid)
         {
             await LoadAsync(id, keepAssessmentInput: true);
@@ -131,20 +121,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
             return Page();
         }
 
-        var p = grant.Project;
-        db.AssessmentParticipants.RemoveRange(await db.AssessmentParticipants.Where(a => a.ProjectId == id).ToListAsync());
-        db.AssessmentParticipants.AddRange(present.Select((x, i) => new AssessmentParticipant
-        {
-            ProjectId = id,
-            Name = x.Name!.Trim(),
-            Role = x.Role,
-            Organisation = string.IsNullOrWhiteSpace(x.Organisation) ? null : x.Organisation.Trim(),
-            SortOrder = i,
-        }));
-        p.AssessedOn = Assessment.HeldOn;
-        p.Strengths = Assessment.Strengths?.Trim();
-        p.WishesInOwnWords = Assessment.Wishes.Trim();
-        p.Touch();
+        await Assessment.ApplyToAsync(db, grant.Project);
         await db.SaveChangesAsync();
         TempData["Status"] = l["Projects.Assessment.Saved"].Value;
         return Redirect(Url.Content($"~/Projects/{id}"));
@@ -166,6 +143,11 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
         if (grant.Project.Version != version)
         {
             return await ConflictAsync(id);
+        }
+
+        if (!Enum.IsDefined(intensity))
+        {
+            return BadRequest();
         }
 
         grant.Project.Intensity = intensity;
@@ -356,6 +338,38 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
         public List<ParticipantInput> Participants { get; set; } = [];
 
         public const int Rows = 8;
+
+        /// The date within the project, and at least two people at the meeting.
+        public void Check(Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, string prefix, HealthBudgetProject project, DateOnly today, IStringLocalizer l)
+        {
+            if (HeldOn is { } held && (held < project.ReferredOn || held > today))
+            {
+                state.AddModelError($"{prefix}.{nameof(HeldOn)}", l["Projects.Assessment.DateRange"]);
+            }
+
+            if (Participants.Count(x => !string.IsNullOrWhiteSpace(x.Name)) < 2)
+            {
+                state.AddModelError($"{prefix}.{nameof(Participants)}", l["Projects.Assessment.ParticipantsRequired"]);
+            }
+        }
+
+        /// Records the meeting on the project, replacing who sat at it; the caller saves.
+        public async Task ApplyToAsync(AppDbContext db, HealthBudgetProject project)
+        {
+            db.AssessmentParticipants.RemoveRange(await db.AssessmentParticipants.Where(a => a.ProjectId == project.Id).ToListAsync());
+            db.AssessmentParticipants.AddRange(Participants.Where(x => !string.IsNullOrWhiteSpace(x.Name)).Select((x, i) => new AssessmentParticipant
+            {
+                ProjectId = project.Id,
+                Name = x.Name!.Trim(),
+                Role = x.Role,
+                Organisation = string.IsNullOrWhiteSpace(x.Organisation) ? null : x.Organisation.Trim(),
+                SortOrder = i,
+            }));
+            project.AssessedOn = HeldOn;
+            project.Strengths = Strengths?.Trim();
+            project.WishesInOwnWords = Wishes.Trim();
+            project.Touch();
+        }
 
         public void Pad()
         {

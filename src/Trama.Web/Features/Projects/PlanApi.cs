@@ -31,6 +31,10 @@ public static class PlanApi
 
     public sealed record BudgetLineRequest(Guid LifeAreaId, FundingSource Source, BudgetNature Nature, DateOnly? PeriodStart, DateOnly? PeriodEnd, decimal Planned, decimal Committed);
 
+    public sealed record AssessmentRequest(DateOnly? HeldOn, string? Strengths, string? Wishes, List<DetailsModel.ParticipantInput>? Participants, Guid Version);
+
+    public sealed record IntensityRequest(Intensity Intensity, Guid Version);
+
     public sealed record LedgerView(Guid Id, DateOnly SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string Supplier, string Description);
 
     public sealed record LedgerRequest(DateOnly? SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string? Supplier, string? Description);
@@ -43,6 +47,8 @@ public static class PlanApi
         projects.MapPut("/{id:guid}/goals/{goalId:guid}", ChangeGoalAsync).WithSummary("Changes a goal; 409 when the version is stale.");
         projects.MapGet("/{id:guid}/reviews", ReviewsAsync).WithSummary("The reviews, oldest first, with GAS ratings and T-score.");
         projects.MapPost("/{id:guid}/reviews", AddReviewAsync).WithSummary("Records a review while the project is under review: every goal rated −2…+2; the CPS's decision applies at once.");
+        projects.MapPut("/{id:guid}/assessment", AssessAsync).WithSummary("Records the UVM meeting (CPS only, during the assessment): date, participants, strengths, the person's wishes.");
+        projects.MapPut("/{id:guid}/intensity", SetIntensityAsync).WithSummary("Sets the intensity of support (CPS only, while the plan is designed or reviewed).");
         projects.MapGet("/{id:guid}/crisis-plan", CrisisPlanAsync).WithSummary("The shared crisis plan, visible to the whole team.");
         projects.MapPut("/{id:guid}/crisis-plan", ChangeCrisisPlanAsync).WithSummary("Changes the crisis plan; 409 when the project's version is stale.");
         projects.MapGet("/{id:guid}/team", TeamAsync).WithSummary("The care team, current and past.");
@@ -244,6 +250,72 @@ public static class PlanApi
 
         return TypedResults.Created($"/api/v1/projects/{id}/reviews/{review.Id}",
             new ReviewView(review.Id, review.HeldOn, review.Decision, review.TScore, review.Narrative, review.Ratings.Select(r => new RatingView(r.GoalId, r.Level)).ToList()));
+    }
+
+    private static async Task<IResult> AssessAsync(Guid id, AssessmentRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        if (!grant.IsCps || grant.Project.State != ProjectState.Assessment)
+        {
+            return ProjectsApi.Forbidden(l);
+        }
+
+        if (grant.Project.Version != request.Version)
+        {
+            return TypedResults.Problem(title: l["Projects.Conflict"], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        var input = new DetailsModel.AssessmentInput { HeldOn = request.HeldOn, Strengths = request.Strengths, Wishes = request.Wishes ?? string.Empty, Participants = request.Participants ?? [] };
+        var state = new Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary();
+        Api.ApiValidation.Annotate(input, "Input", state, l);
+        foreach (var (participant, i) in input.Participants.Select((x, i) => (x, i)))
+        {
+            Api.ApiValidation.Annotate(participant, $"Input.Participants[{i}]", state, l);
+        }
+
+        input.Check(state, "Input", grant.Project, access.Today, l);
+        if (!state.IsValid)
+        {
+            return TypedResults.ValidationProblem(Api.ApiValidation.Problems(state, "Input"), title: l["Validation.CheckFields"]);
+        }
+
+        await input.ApplyToAsync(db, grant.Project);
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(new { grant.Project.AssessedOn, grant.Project.Version });
+    }
+
+    private static async Task<IResult> SetIntensityAsync(Guid id, IntensityRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        if (grant is null)
+        {
+            return refusal!;
+        }
+
+        if (!grant.IsCps || grant.Project.State is not (ProjectState.CoDesign or ProjectState.UnderReview or ProjectState.Remodelled))
+        {
+            return ProjectsApi.Forbidden(l);
+        }
+
+        if (grant.Project.Version != request.Version)
+        {
+            return TypedResults.Problem(title: l["Projects.Conflict"], statusCode: StatusCodes.Status409Conflict);
+        }
+
+        if (!Enum.IsDefined(request.Intensity))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["intensity"] = [l["Validation.ValueInvalidHere"]] }, title: l["Validation.CheckFields"]);
+        }
+
+        grant.Project.Intensity = request.Intensity;
+        grant.Project.Touch();
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(new { grant.Project.Intensity, grant.Project.Version });
     }
 
     private static async Task<IResult> CrisisPlanAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)

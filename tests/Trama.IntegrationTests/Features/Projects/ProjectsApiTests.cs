@@ -394,4 +394,32 @@ public sealed class ProjectsApiTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.Contains("Orto di quartiere", relations, StringComparison.Ordinal);
         Assert.Contains("Rita Sala", relations, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheCps_RecordsTheAssessmentAndTheIntensityThroughTheApi_SoTheProjectMovesOnWithoutThePages()
+    {
+        var id = await app.WithDbAsync(db => db.Projects.Where(p => p.State == ProjectState.Assessment && p.MentalHealthCentre.Name == "CPS via Cherasco").Select(p => p.Id).FirstAsync());
+        using var cps = await BearerAsync("clinico");
+        using var project = JsonDocument.Parse(await cps.GetStringAsync(new Uri($"/api/v1/projects/{id}", UriKind.Relative), TestContext.Current.CancellationToken));
+        var version = project.RootElement.GetProperty("version").GetGuid();
+        var assessment = new { heldOn = Today, wishes = "Vorrei tornare a dipingere.", participants = new[] { new { name = "La persona", role = "Person" } }, version };
+
+        using var tooFew = await cps.PutAsJsonAsync($"/api/v1/projects/{id}/assessment", assessment, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.BadRequest, tooFew.StatusCode);
+        Assert.Contains("participants", await tooFew.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+
+        using var saved = await cps.PutAsJsonAsync($"/api/v1/projects/{id}/assessment", assessment with { participants = [new { name = "La persona", role = "Person" }, new { name = "Elena Marchetti", role = "Psychiatrist" }] }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        using var afterAssessment = JsonDocument.Parse(await saved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        version = afterAssessment.RootElement.GetProperty("version").GetGuid();
+
+        using var moved = await cps.PostAsJsonAsync($"/api/v1/projects/{id}/transitions", new { action = "CompleteAssessment", version }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+        using var afterMove = JsonDocument.Parse(await moved.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        using var intensity = await cps.PutAsJsonAsync($"/api/v1/projects/{id}/intensity", new { intensity = "High", version = afterMove.RootElement.GetProperty("version").GetGuid() }, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, intensity.StatusCode);
+        var after = await app.WithDbAsync(db => db.Projects.Where(p => p.Id == id).Select(p => new { p.State, p.Intensity }).SingleAsync());
+        Assert.Equal(ProjectState.CoDesign, after.State);
+        Assert.Equal(Intensity.High, after.Intensity);
+    }
 }

@@ -27,6 +27,14 @@ public static class Money
         return cents == decimal.Truncate(cents) && Math.Abs(cents) <= long.MaxValue / 2 ? (long)cents : null;
     }
 
+    /// An amount sent as a JSON number, in cents; null when it has more than two decimals or is
+    /// beyond any budget. The sign is the caller's to judge.
+    public static long? FromEuros(decimal euros)
+    {
+        var cents = euros * 100;
+        return cents == decimal.Truncate(cents) && Math.Abs(cents) <= 100_000_000_00m ? (long)cents : null;
+    }
+
     public static string Format(long cents) => (cents / 100m).ToString("C2", Italian);
 
     /// The value typed back into a form field: no currency sign, Italian separators.

@@ -114,7 +114,7 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
 
         if (index % 4 == 0)
         {
-            db.Caregivers.Add(new Caregiver { PersonId = project.Person.Id, Name = "Anna (sorella)", Relationship = "Sorella", Phone = "+39 333 000 0000", StartsOn = project.ReferredOn });
+            db.Caregivers.Add(new Caregiver { PersonId = project.Person.Id, Name = "Anna", Relationship = "Sorella", Phone = "+39 333 000 0000", StartsOn = project.ReferredOn });
         }
 
         if (index % 9 == 4)

@@ -300,9 +300,10 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
             ? await db.AssessmentParticipants.AsNoTracking().Where(a => a.ProjectId == id).OrderBy(a => a.SortOrder).ToListAsync()
             : [];
         var personId = grant.Project.PersonId;
+        var today = access.Today;
         Representative = grant.CanWork
-            ? (await db.LegalRepresentatives.AsNoTracking().Where(r => r.PersonId == personId && r.StartsOn <= access.Today).OrderByDescending(r => r.StartsOn).ToListAsync())
-                .FirstOrDefault(r => r.IsCurrent(access.Today))
+            ? await db.LegalRepresentatives.AsNoTracking().Where(r => r.PersonId == personId && r.StartsOn <= today && (r.EndsOn == null || r.EndsOn >= today))
+                .OrderByDescending(r => r.StartsOn).FirstOrDefaultAsync()
             : null;
         if (!keepAssessmentInput)
         {

@@ -39,13 +39,13 @@ public static class PeopleApi
 
     private static async Task<IResult> PersonAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         return grant is null ? refusal! : TypedResults.Ok(PersonModel.InputOf(grant.Project.Person));
     }
 
     private static async Task<IResult> ChangePersonAsync(Guid id, PersonModel.PersonInput input, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -86,7 +86,7 @@ public static class PeopleApi
 
     private static async Task<IResult> AddMemberAsync(Guid id, TeamRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -136,7 +136,7 @@ public static class PeopleApi
 
     private static async Task<IResult> AddConsentAsync(Guid id, ConsentRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -192,15 +192,10 @@ public static class PeopleApi
 
     private static async Task<IResult> AgreementVersionsAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var grant = await access.FindAsync(user, id);
+        var (grant, refusal) = await ProjectsApi.ReadAsync(id, user, access, l);
         if (grant is null)
         {
-            return ProjectsApi.NotFound(l);
-        }
-
-        if (grant.IsLimited)
-        {
-            return ProjectsApi.Forbidden(l);
+            return refusal!;
         }
 
         var versions = await db.AgreementVersions.AsNoTracking().Include(v => v.Signatures).Where(v => v.ProjectId == id).OrderBy(v => v.Number).ToListAsync();
@@ -210,15 +205,10 @@ public static class PeopleApi
 
     private static async Task<IResult> SignaturesAsync(Guid id, int n, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var grant = await access.FindAsync(user, id);
+        var (grant, refusal) = await ProjectsApi.ReadAsync(id, user, access, l);
         if (grant is null)
         {
-            return ProjectsApi.NotFound(l);
-        }
-
-        if (grant.IsLimited)
-        {
-            return ProjectsApi.Forbidden(l);
+            return refusal!;
         }
 
         var version = await db.AgreementVersions.AsNoTracking().Include(v => v.Signatures).SingleOrDefaultAsync(v => v.ProjectId == id && v.Number == n);
@@ -228,7 +218,7 @@ public static class PeopleApi
 
     private static async Task<IResult> SignAsync(Guid id, int n, SignatureRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -280,7 +270,7 @@ public static class PeopleApi
 
     private static async Task<IResult> RelationsAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -297,7 +287,7 @@ public static class PeopleApi
 
     private static async Task<IResult> AddRoleAsync(Guid id, PersonRelationsModel.RoleInput input, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -313,7 +303,7 @@ public static class PeopleApi
 
     private static async Task<IResult> AddRepresentativeAsync(Guid id, PersonRelationsModel.RepresentativeInput input, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -327,7 +317,7 @@ public static class PeopleApi
 
     private static async Task<IResult> AddCaregiverAsync(Guid id, PersonRelationsModel.CaregiverInput input, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await PlanApi.WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;

@@ -59,27 +59,12 @@ public static class PlanApi
         projects.MapPost("/{id:guid}/ledger", AddSpendingAsync).WithSummary("Records an amount spent (euros, at most two decimals).");
     }
 
-    private static async Task<(ProjectAccess.Grant? Grant, IResult? Refusal)> ReadAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)
-    {
-        var grant = await access.FindAsync(user, id);
-        return grant is null ? (null, ProjectsApi.NotFound(l))
-            : grant.IsLimited ? (null, ProjectsApi.Forbidden(l))
-            : (grant, null);
-    }
-
-    internal static async Task<(ProjectAccess.Grant? Grant, IResult? Refusal)> WorkAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)
-    {
-        var (grant, refusal) = await access.ForWorkAsync(user, id);
-        return grant is not null ? (grant, null)
-            : (null, refusal is Microsoft.AspNetCore.Mvc.NotFoundResult ? ProjectsApi.NotFound(l) : ProjectsApi.Forbidden(l));
-    }
-
     private static GoalView View(Goal g, System.Globalization.CultureInfo ui) =>
         new(g.Id, g.LifeAreaId, g.LifeArea.Name(ui), g.Title, g.Weight, g.MuchLess, g.Less, g.Expected, g.More, g.MuchMore, g.Version);
 
     private static async Task<IResult> GoalsAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.ReadAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -91,7 +76,7 @@ public static class PlanApi
 
     private static async Task<IResult> GoalAsync(Guid id, Guid goalId, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.ReadAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -152,7 +137,7 @@ public static class PlanApi
 
     private static async Task<IResult> AddGoalAsync(Guid id, GoalRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -175,7 +160,7 @@ public static class PlanApi
 
     private static async Task<IResult> ChangeGoalAsync(Guid id, Guid goalId, GoalRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -216,7 +201,7 @@ public static class PlanApi
 
     private static async Task<IResult> ReviewsAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.ReadAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -230,7 +215,7 @@ public static class PlanApi
 
     private static async Task<IResult> AddReviewAsync(Guid id, ReviewRequest request, ClaimsPrincipal user, ProjectAccess access, Reviews.ReviewRecording recording, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -254,7 +239,7 @@ public static class PlanApi
 
     private static async Task<IResult> AssessAsync(Guid id, AssessmentRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -291,7 +276,7 @@ public static class PlanApi
 
     private static async Task<IResult> SetIntensityAsync(Guid id, IntensityRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -333,7 +318,7 @@ public static class PlanApi
 
     private static async Task<IResult> ChangeCrisisPlanAsync(Guid id, CrisisPlanRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -383,7 +368,7 @@ public static class PlanApi
 
     private static async Task<IResult> TeamAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.ReadAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -395,7 +380,7 @@ public static class PlanApi
 
     private static async Task<IResult> ConsentsAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.ReadAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -408,7 +393,7 @@ public static class PlanApi
 
     private static async Task<IResult> BudgetLinesAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.ReadAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -421,7 +406,7 @@ public static class PlanApi
 
     private static async Task<IResult> AddBudgetLineAsync(Guid id, BudgetLineRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -430,14 +415,14 @@ public static class PlanApi
         var errors = new Dictionary<string, string[]>();
         long? Cents(decimal amount, string field, string label)
         {
-            var cents = amount * 100;
-            if (amount < 0 || cents != decimal.Truncate(cents) || cents > 100_000_000_00m)
+            var cents = Money.FromEuros(amount);
+            if (cents is null or < 0)
             {
                 errors[field] = [l["Budget.AmountFormat", l[label]]];
                 return null;
             }
 
-            return (long)cents;
+            return cents;
         }
 
         var planned = Cents(request.Planned, "planned", "Budget.Planned");
@@ -485,7 +470,7 @@ public static class PlanApi
 
     private static async Task<IResult> LedgerAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await ReadAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.ReadAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
@@ -498,15 +483,15 @@ public static class PlanApi
 
     private static async Task<IResult> AddSpendingAsync(Guid id, LedgerRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var (grant, refusal) = await WorkAsync(id, user, access, l);
+        var (grant, refusal) = await ProjectsApi.WorkAsync(id, user, access, l);
         if (grant is null)
         {
             return refusal!;
         }
 
         var errors = new Dictionary<string, string[]>();
-        var cents = request.Amount * 100;
-        if (request.Amount <= 0 || cents != decimal.Truncate(cents) || cents > 100_000_000_00m)
+        var cents = Money.FromEuros(request.Amount);
+        if (cents is null or <= 0)
         {
             errors["amount"] = [l["Budget.AmountFormat", l["Budget.Amount"]]];
         }
@@ -551,7 +536,7 @@ public static class PlanApi
         {
             ProjectId = id,
             SpentOn = request.SpentOn!.Value,
-            AmountCents = (long)cents,
+            AmountCents = cents!.Value,
             Source = request.Source,
             LifeAreaId = request.LifeAreaId,
             Supplier = request.Supplier!.Trim(),

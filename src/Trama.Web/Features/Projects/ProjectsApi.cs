@@ -53,6 +53,23 @@ public static class ProjectsApi
     internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult Forbidden(IStringLocalizer<SharedResource> l) =>
         TypedResults.Problem(title: l["Error.Forbidden.Title"], statusCode: StatusCodes.Status403Forbidden);
 
+    /// A project the caller may read in full (404 out of scope, 403 for the assignment view).
+    internal static async Task<(ProjectAccess.Grant? Grant, IResult? Refusal)> ReadAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)
+    {
+        var grant = await access.FindAsync(user, id);
+        return grant is null ? (null, NotFound(l))
+            : grant.IsLimited ? (null, Forbidden(l))
+            : (grant, null);
+    }
+
+    /// A project the caller may work on (404 out of scope, 403 when they may only read).
+    internal static async Task<(ProjectAccess.Grant? Grant, IResult? Refusal)> WorkAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, IStringLocalizer<SharedResource> l)
+    {
+        var (grant, refusal) = await access.ForWorkAsync(user, id);
+        return grant is not null ? (grant, null)
+            : (null, refusal is Microsoft.AspNetCore.Mvc.NotFoundResult ? NotFound(l) : Forbidden(l));
+    }
+
     private static async Task<IResult> ListAsync(ClaimsPrincipal user, AppDbContext db, ProgrammeContext programmes, AuditTrail audit, TimeProvider clock,
         string? q, ProjectState? state, int? page)
     {
@@ -213,15 +230,10 @@ public static class ProjectsApi
 
     private static async Task<IResult> BudgetAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var grant = await access.FindAsync(user, id);
+        var (grant, refusal) = await ReadAsync(id, user, access, l);
         if (grant is null)
         {
-            return NotFound(l);
-        }
-
-        if (grant.IsLimited)
-        {
-            return Forbidden(l);
+            return refusal!;
         }
 
         var lines = await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == id).Select(b => new { b.LifeAreaId, b.Source, b.PlannedCents, b.CommittedCents }).ToListAsync();
@@ -234,15 +246,10 @@ public static class ProjectsApi
 
     private static async Task<IResult> TimelineAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
     {
-        var grant = await access.FindAsync(user, id);
+        var (grant, refusal) = await ReadAsync(id, user, access, l);
         if (grant is null)
         {
-            return NotFound(l);
-        }
-
-        if (grant.IsLimited)
-        {
-            return Forbidden(l);
+            return refusal!;
         }
 
         return TypedResults.Ok(await db.ProjectTransitions.AsNoTracking().Where(t => t.ProjectId == id).OrderBy(t => t.AtUtc)

@@ -72,6 +72,17 @@ public sealed class TramaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();
 
+    /// A client of the JSON API holding a bearer token for a demo user.
+    public async Task<HttpClient> BearerAsync(string user)
+    {
+        var client = CreateClient();
+        using var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(client, "/api/v1/token", new { userName = user, password = Trama.Web.Features.Demo.DemoData.Password }, TestContext.Current.CancellationToken);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        using var json = System.Text.Json.JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
+
     public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
     {
         await using var scope = Scope();

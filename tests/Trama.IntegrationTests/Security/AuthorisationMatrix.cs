@@ -165,5 +165,15 @@ public static class AuthorisationMatrix
         new("api/v1/projects/{id:guid}/agreement/versions", "/api/v1/projects/{id}/agreement/versions", ReadProject, RecordKind.Project),
         new("api/v1/projects/{id:guid}/agreement/versions/{n:int}/signatures", "/api/v1/projects/{id}/agreement/versions/1/signatures", ReadProject, RecordKind.Project),
         new("api/v1/projects/{id:guid}/consents", "/api/v1/projects/{id}/consents", ReadProject, RecordKind.Project),
+        new("api/v1/projects/{id:guid}/team/{memberId:guid}/end", "/api/v1/projects/{id}/team/00000000-0000-0000-0000-000000000001/end", Everyone(Outcome.Hidden), RecordKind.Project),
+        new("api/v1/projects/{id:guid}/diary/{entryId:guid}/obscured", "/api/v1/projects/{id}/diary/00000000-0000-0000-0000-000000000001/obscured", Everyone(Outcome.Hidden), RecordKind.Project),
+        new("api/v1/projects/{id:guid}/assessment/obscured", "/api/v1/projects/{id}/assessment/obscured", Everyone(Outcome.Hidden), RecordKind.Project),
+        new("api/v1/projects/{id:guid}/ledger/{entryId:guid}/receipt", "/api/v1/projects/{id}/ledger/00000000-0000-0000-0000-000000000001/receipt", Everyone(Outcome.Hidden), RecordKind.Project),
+        new("api/v1/projects/{id:guid}/ledger/{entryId:guid}/receipt/obscured", "/api/v1/projects/{id}/ledger/00000000-0000-0000-0000-000000000001/receipt/obscured", Everyone(Outcome.Hidden), RecordKind.Project),
+        new("api/v1/projects/{id:guid}/consents/{consentId:guid}/document", "/api/v1/projects/{id}/consents/00000000-0000-0000-0000-000000000001/document", Everyone(Outcome.Hidden), RecordKind.Project),
+        new("api/v1/programme/settings", "/api/v1/programme/settings", OnlyRoles(Roles.Administrator, Roles.NetworkCoordinator)),
+        new("api/v1/programme/life-areas", "/api/v1/programme/life-areas", OnlyRoles(Roles.Administrator, Roles.NetworkCoordinator)),
+        new("api/v1/programme/life-areas/{areaId:guid}", "/api/v1/programme/life-areas/00000000-0000-0000-0000-000000000001", Everyone(Outcome.Hidden)),
+        new("api/v1/programme/tariffs", "/api/v1/programme/tariffs", OnlyRoles(ProgrammeBudgetReaders)),
     ];
 }

@@ -38,6 +38,7 @@ public static class ApiSetup
             .WithTags("Account")
             .WithSummary("Exchanges a user name, password and (for staff) an authenticator code for a bearer token valid 30 minutes.");
         Projects.ProjectsApi.Map(api);
+        Programmes.ProgrammesApi.Map(api);
         return app;
     }
 

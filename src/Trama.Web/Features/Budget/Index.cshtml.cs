@@ -135,7 +135,7 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         }
 
         var receipt = await db.Receipts.AsNoTracking().SingleOrDefaultAsync(r => r.Id == receiptId && r.ProjectId == id);
-        if (receipt is null || !Sees(grant, receipt.IsObscured, receipt.UploadedByUserId))
+        if (receipt is null || (receipt.IsObscured && !grant.SeesObscured(receipt.UploadedByUserId)))
         {
             return NotFound();
         }
@@ -154,12 +154,12 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         }
 
         var receipt = await db.Receipts.SingleOrDefaultAsync(r => r.Id == receiptId && r.ProjectId == id);
-        if (receipt is null || !Sees(grant!, receipt.IsObscured, receipt.UploadedByUserId))
+        if (receipt is null || (receipt.IsObscured && !grant!.SeesObscured(receipt.UploadedByUserId)))
         {
             return NotFound();
         }
 
-        if (!grant!.IsCpsReferent && receipt.UploadedByUserId != grant.Viewer.UserId)
+        if (!grant!.SeesObscured(receipt.UploadedByUserId))
         {
             return Forbid();
         }
@@ -169,9 +169,6 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         TempData["Status"] = l[obscure ? "Budget.Receipt.Obscured" : "Budget.Receipt.Unobscured"].Value;
         return Redirect(Url.Content($"~/Projects/{id}/Budget"));
     }
-
-    private static bool Sees(ProjectAccess.Grant grant, bool obscured, string uploadedBy) =>
-        !obscured || grant.IsCpsReferent || uploadedBy == grant.Viewer.UserId;
 
     public async Task<IActionResult> OnPostSpendingAsync(Guid id, IFormFile? receiptFile)
     {
@@ -331,12 +328,12 @@ public sealed class IndexModel(AppDbContext db, ProjectAccess access, Audit.Audi
         var shownIds = shown.Select(e => e.Id).ToList();
         var receipts = (await db.Receipts.AsNoTracking().Where(r => shownIds.Contains(r.LedgerEntryId))
             .Select(r => new { r.Id, r.LedgerEntryId, r.FileName, r.IsObscured, r.UploadedByUserId }).ToListAsync())
-            .Where(r => Sees(grant, r.IsObscured, r.UploadedByUserId))
+            .Where(r => !r.IsObscured || grant.SeesObscured(r.UploadedByUserId))
             .ToDictionary(r => r.LedgerEntryId);
         var mayObscure = grant.CanWork && ProjectLifecycle.IsOpen(grant.Project.State);
         Ledger = shown.Select(e => new LedgerRow(e.SpentOn, e.AmountCents, e.Source, e.LifeArea.Name(ui), e.Supplier, e.Description,
             receipts.TryGetValue(e.Id, out var r) ? r.Id : null, r?.FileName, r?.IsObscured ?? false,
-            r is not null && mayObscure && (grant.IsCpsReferent || r.UploadedByUserId == grant.Viewer.UserId))).ToList();
+            r is not null && mayObscure && grant.SeesObscured(r.UploadedByUserId))).ToList();
         return null;
     }
 

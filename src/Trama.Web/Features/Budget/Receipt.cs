@@ -93,9 +93,22 @@ public static class Upload
     /// under <paramref name="field"/>, in the user's language, and gives null.
     public static async Task<File?> ReadAsync(IFormFile? upload, long maxBytes, string field, Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary modelState, Microsoft.Extensions.Localization.IStringLocalizer l)
     {
+        var (file, error) = await ReadAsync(upload, maxBytes, l);
+        if (error is not null)
+        {
+            modelState.AddModelError(field, error);
+        }
+
+        return file;
+    }
+
+    /// Reads an uploaded file and checks it: the file, or why it was refused in the user's
+    /// language; neither when nothing was sent.
+    public static async Task<(File? File, string? Error)> ReadAsync(IFormFile? upload, long maxBytes, Microsoft.Extensions.Localization.IStringLocalizer l)
+    {
         if (upload is null)
         {
-            return null;
+            return (null, null);
         }
 
         // Nothing over the limit is read into memory.
@@ -109,18 +122,13 @@ public static class Upload
             (problem, contentType, extension) = Inspect(content, content.Length, maxBytes);
         }
 
-        if (problem == Problem.None)
+        return problem switch
         {
-            return new File(SafeFileName(upload.FileName, extension!), contentType!, content);
-        }
-
-        modelState.AddModelError(field, problem switch
-        {
-            Problem.Empty => l["Upload.Empty"],
-            Problem.TooLarge => l["Upload.TooLarge", maxBytes / (1024 * 1024)],
-            _ => l["Upload.NotAllowed"],
-        });
-        return null;
+            Problem.None => (new File(SafeFileName(upload.FileName, extension!), contentType!, content), null),
+            Problem.Empty => (null, l["Upload.Empty"]),
+            Problem.TooLarge => (null, l["Upload.TooLarge", maxBytes / (1024 * 1024)]),
+            _ => (null, l["Upload.NotAllowed"]),
+        };
     }
 
     /// A name safe in a Content-Disposition header and on any file system, ending as the content is.

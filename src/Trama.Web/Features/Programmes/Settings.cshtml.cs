@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -54,41 +55,17 @@ public sealed class SettingsModel(AppDbContext db, ProgrammeContext programmes, 
             return Page();
         }
 
-        var staff = Rate(nameof(SettingsInput.StaffHourlyRate), input.StaffHourlyRate);
-        var peer = Rate(nameof(SettingsInput.PeerHourlyRate), input.PeerHourlyRate);
-        var volunteer = Rate(nameof(SettingsInput.VolunteerHourlyRate), input.VolunteerHourlyRate);
-        for (var i = 0; i < input.Phases.Count; i++)
-        {
-            var phase = input.Phases[i];
-            if (string.IsNullOrWhiteSpace(phase.NameIt) != string.IsNullOrWhiteSpace(phase.NameEn))
-            {
-                ModelState.AddModelError($"Input.Phases[{i}].NameIt", l["Programmes.Settings.PhaseBoth"]);
-            }
-        }
-
-        if (input.Phases.Select(p => p.State).Distinct().Count() != input.Phases.Count || input.Phases.Any(p => !Enum.IsDefined(p.State)))
-        {
-            ModelState.AddModelError(string.Empty, l["Validation.ValueInvalid"]);
-        }
-
+        var staff = Parse(nameof(SettingsInput.StaffHourlyRate), input.StaffHourlyRate);
+        var peer = Parse(nameof(SettingsInput.PeerHourlyRate), input.PeerHourlyRate);
+        var volunteer = Parse(nameof(SettingsInput.VolunteerHourlyRate), input.VolunteerHourlyRate);
+        var settings = new Settings(input.ReviewIntervalMonths, staff ?? 0, peer ?? 0, volunteer ?? 0, input.Phases);
+        Check(settings, "Input", ModelState, l);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        Programme.ReviewIntervalMonths = input.ReviewIntervalMonths;
-        Programme.StaffHourlyRateCents = staff!.Value;
-        Programme.PeerHourlyRateCents = peer!.Value;
-        Programme.VolunteerHourlyRateCents = volunteer!.Value;
-        Programme.Version = Guid.NewGuid();
-        db.PhaseNames.RemoveRange(await db.PhaseNames.Where(p => p.ProgrammeId == Programme.Id).ToListAsync());
-        db.PhaseNames.AddRange(input.Phases.Where(p => !string.IsNullOrWhiteSpace(p.NameIt))
-            .Select(p => new PhaseName { ProgrammeId = Programme.Id, State = p.State, NameIt = p.NameIt!.Trim(), NameEn = p.NameEn!.Trim() }));
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await SaveAsync(db, Programme, settings))
         {
             ModelState.AddModelError(string.Empty, l["Programmes.Settings.Conflict"]);
             Response.StatusCode = StatusCodes.Status409Conflict;
@@ -116,60 +93,131 @@ public sealed class SettingsModel(AppDbContext db, ProgrammeContext programmes, 
             return NotFound();
         }
 
-        var code = area.Code?.Trim().ToLowerInvariant();
-        if (existing is null && (string.IsNullOrEmpty(code) || !System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z0-9-]{2,40}$")))
-        {
-            ModelState.AddModelError("Area.Code", l["Programmes.Areas.CodeFormat"]);
-        }
-        else if (existing is null && Areas.Any(a => a.Code == code))
-        {
-            ModelState.AddModelError("Area.Code", l["Programmes.Areas.CodeTaken"]);
-        }
-
+        CheckArea(area, existing, Areas, "Area", ModelState, l);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        if (existing is null)
-        {
-            db.LifeAreas.Add(new LifeArea
-            {
-                ProgrammeId = Programme.Id,
-                Code = code!,
-                NameIt = area.NameIt.Trim(),
-                NameEn = area.NameEn.Trim(),
-                NationalArea = area.NationalArea,
-                SortOrder = area.SortOrder ?? (Areas.Count == 0 ? 0 : Areas.Max(a => a.SortOrder) + 1),
-            });
-        }
-        else
-        {
-            var tracked = db.LifeAreas.Attach(existing).Entity;
-            tracked.NameIt = area.NameIt.Trim();
-            tracked.NameEn = area.NameEn.Trim();
-            tracked.NationalArea = area.NationalArea;
-            tracked.SortOrder = area.SortOrder ?? existing.SortOrder;
-        }
-
+        SaveArea(db, Programme.Id, area, existing, Areas);
         await db.SaveChangesAsync();
         TempData["Status"] = l["Programmes.Areas.Saved"].Value;
         return Redirect(Url.Content("~/Programmes/Settings#areas"));
     }
 
-    private long? Rate(string field, string? text)
+    private long? Parse(string field, string? text)
     {
         var cents = Money.ParseCents(text);
         if (cents is null)
         {
             ModelState.AddModelError($"Input.{field}", l["Budget.AmountFormat", l[$"Programmes.Settings.{field}"]]);
         }
-        else if (cents < 0 || cents > 100_000)
-        {
-            ModelState.AddModelError($"Input.{field}", l["Programmes.Settings.RateRange"]);
-        }
 
         return cents;
+    }
+
+    /// The programme's settings in cents, as the page and the API send them.
+    public sealed record Settings(int ReviewIntervalMonths, long StaffHourlyRateCents, long PeerHourlyRateCents, long VolunteerHourlyRateCents, IReadOnlyList<PhaseInput> Phases);
+
+    /// The settings' rules, for the page and the API: errors go under <paramref name="prefix"/>.
+    public static void Check(Settings settings, string prefix, ModelStateDictionary state, IStringLocalizer l)
+    {
+        if (settings.ReviewIntervalMonths is < 1 or > 24)
+        {
+            state.AddModelError($"{prefix}.{nameof(SettingsInput.ReviewIntervalMonths)}", l["Validation.Range", l["Programmes.Settings.ReviewIntervalMonths"], 1, 24]);
+        }
+
+        foreach (var (field, cents) in new[]
+        {
+            (nameof(SettingsInput.StaffHourlyRate), settings.StaffHourlyRateCents),
+            (nameof(SettingsInput.PeerHourlyRate), settings.PeerHourlyRateCents),
+            (nameof(SettingsInput.VolunteerHourlyRate), settings.VolunteerHourlyRateCents),
+        })
+        {
+            if ((cents < 0 || cents > 100_000) && state.GetFieldValidationState($"{prefix}.{field}") != ModelValidationState.Invalid)
+            {
+                state.AddModelError($"{prefix}.{field}", l["Programmes.Settings.RateRange"]);
+            }
+        }
+
+        for (var i = 0; i < settings.Phases.Count; i++)
+        {
+            var phase = settings.Phases[i];
+            if (string.IsNullOrWhiteSpace(phase.NameIt) != string.IsNullOrWhiteSpace(phase.NameEn))
+            {
+                state.AddModelError($"{prefix}.Phases[{i}].NameIt", l["Programmes.Settings.PhaseBoth"]);
+            }
+        }
+
+        if (settings.Phases.Select(p => p.State).Distinct().Count() != settings.Phases.Count || settings.Phases.Any(p => !Enum.IsDefined(p.State)))
+        {
+            state.AddModelError(string.Empty, l["Validation.ValueInvalid"]);
+        }
+    }
+
+    /// Saves checked settings on the tracked programme; false when someone else saved first.
+    public static async Task<bool> SaveAsync(AppDbContext db, Programme programme, Settings settings)
+    {
+        programme.ReviewIntervalMonths = settings.ReviewIntervalMonths;
+        programme.StaffHourlyRateCents = settings.StaffHourlyRateCents;
+        programme.PeerHourlyRateCents = settings.PeerHourlyRateCents;
+        programme.VolunteerHourlyRateCents = settings.VolunteerHourlyRateCents;
+        programme.Version = Guid.NewGuid();
+        db.PhaseNames.RemoveRange(await db.PhaseNames.Where(p => p.ProgrammeId == programme.Id).ToListAsync());
+        db.PhaseNames.AddRange(settings.Phases.Where(p => !string.IsNullOrWhiteSpace(p.NameIt))
+            .Select(p => new PhaseName { ProgrammeId = programme.Id, State = p.State, NameIt = p.NameIt!.Trim(), NameEn = p.NameEn!.Trim() }));
+        try
+        {
+            await db.SaveChangesAsync();
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+    }
+
+    /// A new area needs a free code of its own; an existing one keeps its code.
+    public static void CheckArea(AreaInput area, LifeArea? existing, IReadOnlyList<LifeArea> areas, string prefix, ModelStateDictionary state, IStringLocalizer l)
+    {
+        var code = area.Code?.Trim().ToLowerInvariant();
+        if (existing is null && (string.IsNullOrEmpty(code) || !System.Text.RegularExpressions.Regex.IsMatch(code, "^[a-z0-9-]{2,40}$")))
+        {
+            state.AddModelError($"{prefix}.Code", l["Programmes.Areas.CodeFormat"]);
+        }
+        else if (existing is null && areas.Any(a => a.Code == code))
+        {
+            state.AddModelError($"{prefix}.Code", l["Programmes.Areas.CodeTaken"]);
+        }
+
+        if (!Enum.IsDefined(area.NationalArea))
+        {
+            state.AddModelError($"{prefix}.NationalArea", l["Validation.ValueInvalidHere"]);
+        }
+    }
+
+    /// Adds the area, or renames the existing one (read without tracking); the caller saves.
+    public static LifeArea SaveArea(AppDbContext db, Guid programmeId, AreaInput area, LifeArea? existing, IReadOnlyList<LifeArea> areas)
+    {
+        if (existing is null)
+        {
+            return db.LifeAreas.Add(new LifeArea
+            {
+                ProgrammeId = programmeId,
+                Code = area.Code!.Trim().ToLowerInvariant(),
+                NameIt = area.NameIt.Trim(),
+                NameEn = area.NameEn.Trim(),
+                NationalArea = area.NationalArea,
+                SortOrder = area.SortOrder ?? (areas.Count == 0 ? 0 : areas.Max(a => a.SortOrder) + 1),
+            }).Entity;
+        }
+
+        var tracked = db.LifeAreas.Attach(existing).Entity;
+        tracked.NameIt = area.NameIt.Trim();
+        tracked.NameEn = area.NameEn.Trim();
+        tracked.NationalArea = area.NationalArea;
+        tracked.SortOrder = area.SortOrder ?? existing.SortOrder;
+        return tracked;
     }
 
     private async Task FillInputAsync()
@@ -202,7 +250,6 @@ public sealed class SettingsModel(AppDbContext db, ProgrammeContext programmes, 
 
     public sealed class SettingsInput
     {
-        [Range(1, 24, ErrorMessage = "Validation.Range")]
         [Display(Name = "Programmes.Settings.ReviewIntervalMonths")]
         public int ReviewIntervalMonths { get; set; } = 3;
 

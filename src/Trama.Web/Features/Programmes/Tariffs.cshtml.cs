@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -52,54 +53,77 @@ public sealed class TariffsModel(AppDbContext db, ProgrammeContext programmes, T
 
         var health = Money.ParseCents(Input.HealthShare);
         var social = Money.ParseCents(Input.SocialShare);
-        if (health is null or < 0)
-        {
-            ModelState.AddModelError("Input.HealthShare", l["Budget.AmountFormat", l["Programmes.Tariffs.HealthShare"]]);
-        }
-
-        if (social is null or < 0)
-        {
-            ModelState.AddModelError("Input.SocialShare", l["Budget.AmountFormat", l["Programmes.Tariffs.SocialShare"]]);
-        }
-
-        if (health + social == 0)
-        {
-            ModelState.AddModelError("Input.HealthShare", l["Programmes.Tariffs.Zero"]);
-        }
-
-        var previous = Rows.Where(r => r.Intensity == Input.Intensity).OrderByDescending(r => r.ValidFrom).FirstOrDefault();
-        if (Input.ValidFrom is { } from && previous is not null && from <= previous.ValidFrom)
-        {
-            ModelState.AddModelError("Input.ValidFrom", l["Programmes.Tariffs.AfterPrevious", previous.ValidFrom.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]);
-        }
-
-        if (!Enum.IsDefined(Input.Intensity) || !Enum.IsDefined(Input.Unit))
-        {
-            ModelState.AddModelError(string.Empty, l["Validation.ValueInvalid"]);
-        }
-
+        var rate = new Rate(Input.Intensity, Input.Unit, health, social, Input.ValidFrom);
+        var previous = Check(rate, Rows, "Input", ModelState, l);
         if (!ModelState.IsValid)
         {
             return Page();
         }
 
-        if (previous is not null && (previous.ValidTo is null || previous.ValidTo >= Input.ValidFrom))
-        {
-            db.TariffTable.Attach(previous).Entity.ValidTo = Input.ValidFrom!.Value.AddDays(-1);
-        }
-
-        db.TariffTable.Add(new TariffTableEntry
-        {
-            TerritoryId = Territory.Id,
-            Intensity = Input.Intensity,
-            Unit = Input.Unit,
-            HealthShareCents = health!.Value,
-            SocialShareCents = social!.Value,
-            ValidFrom = Input.ValidFrom!.Value,
-        });
+        Add(db, Territory.Id, rate, previous);
         await db.SaveChangesAsync();
         TempData["Status"] = l["Programmes.Tariffs.Saved"].Value;
         return Redirect(Url.Content("~/Programmes/Tariffs"));
+    }
+
+    /// A new rate as the page and the API send it, in cents.
+    public sealed record Rate(Intensity Intensity, TariffUnit Unit, long? HealthShareCents, long? SocialShareCents, DateOnly? ValidFrom);
+
+    /// The table's rules, for the page and the API: shares not negative and not both zero, and a
+    /// start after the current rate's. Gives the rate the new one follows, if any.
+    public static TariffTableEntry? Check(Rate rate, IReadOnlyList<TariffTableEntry> rows, string prefix, ModelStateDictionary state, IStringLocalizer l)
+    {
+        if (rate.HealthShareCents is null or < 0)
+        {
+            state.AddModelError($"{prefix}.HealthShare", l["Budget.AmountFormat", l["Programmes.Tariffs.HealthShare"]]);
+        }
+
+        if (rate.SocialShareCents is null or < 0)
+        {
+            state.AddModelError($"{prefix}.SocialShare", l["Budget.AmountFormat", l["Programmes.Tariffs.SocialShare"]]);
+        }
+
+        if (rate.HealthShareCents + rate.SocialShareCents == 0)
+        {
+            state.AddModelError($"{prefix}.HealthShare", l["Programmes.Tariffs.Zero"]);
+        }
+
+        if (rate.ValidFrom is null && state.GetFieldValidationState($"{prefix}.ValidFrom") != ModelValidationState.Invalid)
+        {
+            state.AddModelError($"{prefix}.ValidFrom", l["Validation.Required", l["Programmes.Tariffs.ValidFrom"]]);
+        }
+
+        var previous = rows.Where(r => r.Intensity == rate.Intensity).OrderByDescending(r => r.ValidFrom).FirstOrDefault();
+        if (rate.ValidFrom is { } from && previous is not null && from <= previous.ValidFrom)
+        {
+            state.AddModelError($"{prefix}.ValidFrom", l["Programmes.Tariffs.AfterPrevious", previous.ValidFrom.ToString("d", System.Globalization.CultureInfo.CurrentCulture)]);
+        }
+
+        if (!Enum.IsDefined(rate.Intensity) || !Enum.IsDefined(rate.Unit))
+        {
+            state.AddModelError(string.Empty, l["Validation.ValueInvalid"]);
+        }
+
+        return previous;
+    }
+
+    /// Adds a checked rate and closes the one it follows the day before; the caller saves.
+    public static TariffTableEntry Add(AppDbContext db, Guid territoryId, Rate rate, TariffTableEntry? previous)
+    {
+        if (previous is not null && (previous.ValidTo is null || previous.ValidTo >= rate.ValidFrom))
+        {
+            db.TariffTable.Attach(previous).Entity.ValidTo = rate.ValidFrom!.Value.AddDays(-1);
+        }
+
+        return db.TariffTable.Add(new TariffTableEntry
+        {
+            TerritoryId = territoryId,
+            Intensity = rate.Intensity,
+            Unit = rate.Unit,
+            HealthShareCents = rate.HealthShareCents!.Value,
+            SocialShareCents = rate.SocialShareCents!.Value,
+            ValidFrom = rate.ValidFrom!.Value,
+        }).Entity;
     }
 
     private async Task<IActionResult?> LoadAsync()

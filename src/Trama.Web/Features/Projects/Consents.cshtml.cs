@@ -14,7 +14,7 @@ namespace Trama.Web.Features.Projects;
 /// a withdrawal takes effect on the next request of anyone on the team.
 [RequestSizeLimit(12 * 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = 12 * 1024 * 1024)]
-public sealed class ConsentsModel(AppDbContext db, ProjectAccess access, IOptions<Infrastructure.TramaOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ConsentsModel(AppDbContext db, ProjectAccess access, Audit.AuditTrail audit, IOptions<Infrastructure.TramaOptions> options, IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, ConsentPurpose Purpose, string? Organisation, bool Given, DateOnly StatedOn, string NoticeVersion, string RecordedBy, DateTime RecordedAtUtc, string? DocumentName);
 
@@ -58,6 +58,7 @@ public sealed class ConsentsModel(AppDbContext db, ProjectAccess access, IOption
             return NotFound();
         }
 
+        await audit.RecordReadAsync(nameof(Consent), consent.Id.ToString(), Project.PersonId);
         Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         return File(consent.Document!, consent.DocumentContentType!, consent.DocumentName);
     }

@@ -157,8 +157,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
         return Redirect(Url.Content($"~/Projects/{id}"));
     }
 
-    /// Takes someone off the team: their access ends today. A membership begun today leaves no
-    /// history worth keeping and is removed; an older one keeps its dates.
+    /// Takes someone off the team: their access ends today.
     public async Task<IActionResult> OnPostEndMembershipAsync(Guid id, Guid memberId, Guid version)
     {
         var grant = await access.FindAsync(User, id);
@@ -177,20 +176,9 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
             return await ConflictAsync(id);
         }
 
-        var today = access.Today;
-        var member = await db.CareTeamMembers.SingleOrDefaultAsync(m => m.Id == memberId && m.ProjectId == id && (m.EndsOn == null || m.EndsOn >= today));
-        if (member is null)
+        if (!await CareTeam.EndAsync(db, id, memberId, access.Today))
         {
             return NotFound();
-        }
-
-        if (member.StartsOn >= today)
-        {
-            db.CareTeamMembers.Remove(member);
-        }
-        else
-        {
-            member.EndsOn = today.AddDays(-1);
         }
 
         grant.Project.Touch();
@@ -215,7 +203,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
             return NotFound();
         }
 
-        if (!grant.IsCpsReferent && entry.AuthorUserId != grant.Viewer.UserId)
+        if (!grant.SeesObscured(entry.AuthorUserId))
         {
             return Forbid();
         }
@@ -292,7 +280,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
             .Select(d => new { d.Id, d.IsObscured, d.AuthorUserId, d.OccurredOn, d.Type, d.DurationMinutes, d.Author.DisplayName, d.Notes, d.Sensitivity, d.LifeArea })
             .ToListAsync();
         var mayObscure = ProjectLifecycle.IsOpen(grant.Project.State) && grant.CanWork;
-        Diary = recent.Select(d => new DiaryRow(d.Id, d.IsObscured, mayObscure && (grant.IsCpsReferent || d.AuthorUserId == grant.Viewer.UserId), d.OccurredOn, d.Type, d.DurationMinutes, d.DisplayName, d.Notes, d.Sensitivity, d.LifeArea?.Name(ui))).ToList();
+        Diary = recent.Select(d => new DiaryRow(d.Id, d.IsObscured, mayObscure && grant.SeesObscured(d.AuthorUserId), d.OccurredOn, d.Type, d.DurationMinutes, d.DisplayName, d.Notes, d.Sensitivity, d.LifeArea?.Name(ui))).ToList();
         Actions = ProjectLifecycle.From(grant.Project.State).Where(grant.MayTake).ToList();
         Proposed = grant.Project.State == ProjectState.UnderReview && reviews.Count > 0 && reviews[^1].HeldOn >= (grant.Project.NextReviewDue ?? DateOnly.MinValue).AddMonths(-grant.ReviewIntervalMonths)
             ? reviews[^1] : null;

@@ -187,7 +187,7 @@ public static class PeopleApi
         };
         db.Consents.Add(consent);
         await db.SaveChangesAsync();
-        return TypedResults.Created($"/api/v1/projects/{id}/consents/{consent.Id}", new PlanApi.ConsentView(consent.Purpose, null, consent.Given, consent.StatedOn, consent.NoticeVersion));
+        return TypedResults.Created($"/api/v1/projects/{id}/consents/{consent.Id}", new PlanApi.ConsentView(consent.Id, consent.Purpose, null, consent.Given, consent.StatedOn, consent.NoticeVersion, null));
     }
 
     private static async Task<IResult> AgreementVersionsAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)

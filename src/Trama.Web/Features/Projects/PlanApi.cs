@@ -27,7 +27,7 @@ public static class PlanApi
 
     public sealed record TeamMemberView(Guid Id, string Name, CareTeamRole Role, DateOnly StartsOn, DateOnly? EndsOn);
 
-    public sealed record ConsentView(People.ConsentPurpose Purpose, string? Organisation, bool Given, DateOnly StatedOn, string NoticeVersion);
+    public sealed record ConsentView(Guid Id, People.ConsentPurpose Purpose, string? Organisation, bool Given, DateOnly StatedOn, string NoticeVersion, string? Document);
 
     public sealed record BudgetLineRequest(Guid LifeAreaId, FundingSource Source, BudgetNature Nature, DateOnly? PeriodStart, DateOnly? PeriodEnd, decimal Planned, decimal Committed);
 
@@ -35,7 +35,9 @@ public static class PlanApi
 
     public sealed record IntensityRequest(Intensity Intensity, Guid Version);
 
-    public sealed record LedgerView(Guid Id, DateOnly SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string Supplier, string Description);
+    public sealed record LedgerView(Guid Id, DateOnly SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string Supplier, string Description, ReceiptView? Receipt);
+
+    public sealed record ReceiptView(string FileName, bool Obscured);
 
     public sealed record LedgerRequest(DateOnly? SpentOn, decimal Amount, FundingSource Source, Guid LifeAreaId, string? Supplier, string? Description);
 
@@ -388,7 +390,7 @@ public static class PlanApi
 
         var personId = grant.Project.PersonId;
         return TypedResults.Ok(await db.Consents.AsNoTracking().Where(c => c.PersonId == personId).OrderByDescending(c => c.RecordedAtUtc)
-            .Select(c => new ConsentView(c.Purpose, c.Organisation != null ? c.Organisation.Name : null, c.Given, c.StatedOn, c.NoticeVersion)).ToListAsync());
+            .Select(c => new ConsentView(c.Id, c.Purpose, c.Organisation != null ? c.Organisation.Name : null, c.Given, c.StatedOn, c.NoticeVersion, c.DocumentName)).ToListAsync());
     }
 
     private static async Task<IResult> BudgetLinesAsync(Guid id, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
@@ -478,7 +480,9 @@ public static class PlanApi
 
         var rows = await db.LedgerEntries.AsNoTracking().Where(e => e.ProjectId == id).OrderByDescending(e => e.SpentOn).ThenByDescending(e => e.CreatedAtUtc)
             .Select(e => new { e.Id, e.SpentOn, e.AmountCents, e.Source, e.LifeAreaId, e.Supplier, e.Description }).ToListAsync();
-        return TypedResults.Ok(rows.Select(e => new LedgerView(e.Id, e.SpentOn, e.AmountCents / 100m, e.Source, e.LifeAreaId, e.Supplier, e.Description)).ToList());
+        var receipts = (await db.Receipts.AsNoTracking().Where(r => r.ProjectId == id).Select(r => new { r.LedgerEntryId, r.FileName, r.IsObscured, r.UploadedByUserId }).ToListAsync())
+            .Where(r => !r.IsObscured || grant.SeesObscured(r.UploadedByUserId)).ToDictionary(r => r.LedgerEntryId, r => new ReceiptView(r.FileName, r.IsObscured));
+        return TypedResults.Ok(rows.Select(e => new LedgerView(e.Id, e.SpentOn, e.AmountCents / 100m, e.Source, e.LifeAreaId, e.Supplier, e.Description, receipts.GetValueOrDefault(e.Id))).ToList());
     }
 
     private static async Task<IResult> AddSpendingAsync(Guid id, LedgerRequest request, ClaimsPrincipal user, ProjectAccess access, AppDbContext db, IStringLocalizer<SharedResource> l)
@@ -547,6 +551,6 @@ public static class PlanApi
         db.LedgerEntries.Add(entry);
         await db.SaveChangesAsync();
         return TypedResults.Created($"/api/v1/projects/{id}/ledger/{entry.Id}",
-            new LedgerView(entry.Id, entry.SpentOn, entry.AmountCents / 100m, entry.Source, entry.LifeAreaId, entry.Supplier, entry.Description));
+            new LedgerView(entry.Id, entry.SpentOn, entry.AmountCents / 100m, entry.Source, entry.LifeAreaId, entry.Supplier, entry.Description, null));
     }
 }

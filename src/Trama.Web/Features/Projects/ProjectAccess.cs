@@ -27,6 +27,10 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
         public bool CanLogDiary => CanWork || (EmergencyUntilUtc is null && IsTeam && IsLimited);
 
         public bool MayTake(Transition t) => t.CpsOnly ? IsCps : CanWork;
+
+        /// Who may still see a record obscured at the person's request: whoever wrote or uploaded
+        /// it and the CPS referent. They are also the ones who may obscure it or show it again.
+        public bool SeesObscured(string authorUserId) => IsCpsReferent || authorUserId == Viewer.UserId;
     }
 
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

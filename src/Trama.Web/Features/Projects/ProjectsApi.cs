@@ -45,6 +45,7 @@ public static class ProjectsApi
         projects.MapPost("/{id:guid}/transitions", TransitionAsync).WithSummary("Moves the project along its lifecycle; 409 when the version is stale.");
         PlanApi.Map(projects);
         PeopleApi.Map(projects);
+        DocumentsApi.Map(projects);
     }
 
     internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult NotFound(IStringLocalizer<SharedResource> l) =>

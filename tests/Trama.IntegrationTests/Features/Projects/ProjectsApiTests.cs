@@ -19,15 +19,7 @@ public sealed class ProjectsApiTests(TramaApp app) : IClassFixture<TramaApp>
     private Task<Guid> ProjectAsync(string code = "AMI-0001") =>
         app.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == code).Select(p => p.Id).SingleAsync());
 
-    private async Task<HttpClient> BearerAsync(string user)
-    {
-        var client = app.CreateClient();
-        using var response = await client.PostAsJsonAsync("/api/v1/token", new { userName = user, password = Trama.Web.Features.Demo.DemoData.Password }, TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("accessToken").GetString());
-        return client;
-    }
+    private Task<HttpClient> BearerAsync(string user) => app.BearerAsync(user);
 
     [Fact]
     public async Task ABearerToken_ReadsAProjectInScope_AndTheReadIsAudited()

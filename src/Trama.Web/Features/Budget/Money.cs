@@ -8,6 +8,9 @@ public static class Money
 {
     private static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
 
+    /// Beyond any budget: a hundred million euros.
+    private const decimal MaxEuros = 100_000_000m;
+
     /// Parses what a person types ("1.234,56", "1234,5", "€ 12") into cents; null when it is not
     /// an amount with at most two decimals.
     public static long? ParseCents(string? text)
@@ -23,16 +26,21 @@ public static class Money
             return null;
         }
 
-        var cents = value * 100;
-        return cents == decimal.Truncate(cents) && Math.Abs(cents) <= long.MaxValue / 2 ? (long)cents : null;
+        return FromEuros(value);
     }
 
     /// An amount sent as a JSON number, in cents; null when it has more than two decimals or is
     /// beyond any budget. The sign is the caller's to judge.
     public static long? FromEuros(decimal euros)
     {
+        // Checked before multiplying: a typed 29-digit number would overflow a decimal.
+        if (Math.Abs(euros) > MaxEuros)
+        {
+            return null;
+        }
+
         var cents = euros * 100;
-        return cents == decimal.Truncate(cents) && Math.Abs(cents) <= 100_000_000_00m ? (long)cents : null;
+        return cents == decimal.Truncate(cents) ? (long)cents : null;
     }
 
     public static string Format(long cents) => (cents / 100m).ToString("C2", Italian);

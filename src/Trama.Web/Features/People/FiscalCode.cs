@@ -43,10 +43,10 @@ public static class FiscalCode
     public static FiscalCodeCheck Check(string code, DateOnly? birthDate = null, PersonSex? sex = null)
     {
         var c = Normalise(code);
-        if (c.Length == 16 && (c.StartsWith("STP", StringComparison.Ordinal) || c.StartsWith("ENI", StringComparison.Ordinal)))
+        // A surname like Stoppa also gives a personal code starting with STP: only the digits tell them apart.
+        if (c.Length == 16 && (c.StartsWith("STP", StringComparison.Ordinal) || c.StartsWith("ENI", StringComparison.Ordinal)) && c.Skip(3).All(char.IsAsciiDigit))
         {
-            var kind = c[0] == 'S' ? FiscalCodeKind.Stp : FiscalCodeKind.Eni;
-            return c.Skip(3).All(char.IsAsciiDigit) ? new(c, kind, null) : new(c, null, "FiscalCode.Format");
+            return new(c, c[0] == 'S' ? FiscalCodeKind.Stp : FiscalCodeKind.Eni, null);
         }
 
         if (c.Length == 11)

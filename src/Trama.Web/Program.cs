@@ -59,6 +59,11 @@ app.MapTramaHealthChecks();
 app.MapRazorPages().WithStaticAssets();
 app.MapTramaApi();
 
+if (await Trama.Web.Data.SqliteBackup.RunAsync(args, app.Services, Console.Out) is { } backupExit)
+{
+    return backupExit;
+}
+
 if (args.Contains("verify-audit"))
 {
     // `dotnet run --project src/Trama.Web -- verify-audit`: checks the hash chain and exits 0 or 1.

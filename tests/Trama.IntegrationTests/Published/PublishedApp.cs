@@ -12,7 +12,12 @@ public sealed partial class PublishedApp : IAsyncLifetime
     private readonly string dataDirectory = Path.Combine(Infrastructure.TestEnvironment.TempRoot, "published-" + Guid.NewGuid().ToString("N"));
     private Process? process;
 
+    private string folder = null!;
+
     public Uri RootUri { get; private set; } = null!;
+
+    /// The running app's data folder, holding its SQLite file.
+    public string DataDirectory => dataDirectory;
 
     public string Output
     {
@@ -27,7 +32,7 @@ public sealed partial class PublishedApp : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        var folder = Environment.GetEnvironmentVariable("TRAMA_PUBLISHED_APP") ?? await PublishAsync();
+        folder = Environment.GetEnvironmentVariable("TRAMA_PUBLISHED_APP") ?? await PublishAsync();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "Trama.Web.dll"), "--urls", "http://127.0.0.1:0"])
         {
             WorkingDirectory = folder,
@@ -45,6 +50,26 @@ public sealed partial class PublishedApp : IAsyncLifetime
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         RootUri = await address.Task.WaitAsync(TimeSpan.FromMinutes(2));
+    }
+
+    /// Runs one of the app's commands (backup, restore, verify-audit) against a data folder, as an
+    /// operator would beside the running app: its exit code and what it printed.
+    public async Task<(int ExitCode, string Output)> CommandAsync(string dataFolder, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(folder, "Trama.Web.dll"), .. args])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Trama__DataDirectory"] = dataFolder;
+        start.Environment["Database__Provider"] = "Sqlite";
+        using var command = Process.Start(start)!;
+        var stdout = command.StandardOutput.ReadToEndAsync();
+        var stderr = command.StandardError.ReadToEndAsync();
+        await command.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        return (command.ExitCode, await stdout + await stderr);
     }
 
     private void Receive(string? line, TaskCompletionSource<Uri> address)

@@ -7,7 +7,7 @@ namespace Trama.Web.Data;
 
 /// `backup FILE` and `restore FILE`: a copy of the SQLite database taken with SQLite's online
 /// backup API, safe while the app runs and writes, and checked before it is trusted (integrity
-/// check, audit chain, row counts). PostgreSQL is backed up with pg_dump (docs/OPERATIONS.md).
+/// check, audit chain, row counts). PostgreSQL is backed up with pg_dump (README, section Backups).
 public static class SqliteBackup
 {
     public sealed record Check(bool IsSound, string Integrity, AuditVerification Audit, IReadOnlyDictionary<string, long> Rows);
@@ -24,7 +24,7 @@ public static class SqliteBackup
         var options = services.GetRequiredService<DatabaseOptions>();
         if (options.Provider != DatabaseProvider.Sqlite)
         {
-            output.WriteLine("This database is PostgreSQL: back it up with pg_dump and restore it with pg_restore (docs/OPERATIONS.md).");
+            output.WriteLine("This database is PostgreSQL: back it up with pg_dump and restore it with pg_restore (README, section Backups).");
             return 2;
         }
 

@@ -1,0 +1,112 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Trama.Web.Data;
+
+namespace Trama.IntegrationTests.Published;
+
+/// A SIGKILL in the middle of concurrent writes, then a restart on the same SQLite file.
+[Trait("Database", "Sqlite")]
+public sealed class CrashTests(PublishedApp published) : IClassFixture<PublishedApp>
+{
+    private const string Marker = "Scritto prima del crash";
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    private static async Task<(HttpClient Client, Guid Project, Guid Area)> KeyWorkerAsync(Uri root)
+    {
+        var client = new HttpClient { BaseAddress = root };
+        using var token = await client.PostAsJsonAsync("/api/v1/token", new { userName = "operatore", password = Trama.Web.Features.Demo.DemoData.Password }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        using var json = JsonDocument.Parse(await token.Content.ReadAsStringAsync(Cancel));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("accessToken").GetString());
+        using var list = JsonDocument.Parse(await client.GetStringAsync(new Uri("/api/v1/projects?q=AMI-0001", UriKind.Relative), Cancel));
+        var project = list.RootElement.GetProperty("items")[0].GetProperty("id").GetGuid();
+        using var lines = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/projects/{project}/budget/lines", UriKind.Relative), Cancel));
+        return (client, project, lines.RootElement[0].GetProperty("lifeAreaId").GetGuid());
+    }
+
+    private static List<(Guid Id, string Text)> Rows(string database, string sql)
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<(Guid, string)>();
+        while (reader.Read())
+        {
+            rows.Add((Guid.Parse(reader.GetString(0)), reader.GetString(1)));
+        }
+
+        return rows;
+    }
+
+    [Fact]
+    public async Task AfterAKillMidBurst_EveryAnsweredWriteIsThereWhole_AndTheAppComesBackReadyWithAnIntactAuditChain()
+    {
+        var folder = Path.Combine(Infrastructure.TestEnvironment.TempRoot, "crash-" + Guid.NewGuid().ToString("N"));
+        var environment = PublishedApp.SqliteDemo(folder);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var diary = new ConcurrentBag<(Guid Id, string Notes)>();
+        var ledger = new ConcurrentBag<(Guid Id, string Description)>();
+        var inFlight = 0;
+        var before = await AppProcess.StartAsync(published.Folder, environment);
+        await using (before)
+        {
+            var (client, project, area) = await KeyWorkerAsync(before.RootUri);
+            using var _ = client;
+            var writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
+            {
+                for (var n = 0; ; n++)
+                {
+                    var text = $"{Marker} {w}-{n}: " + new string('x', 2000);
+                    try
+                    {
+                        using var response = w % 2 == 0
+                            ? await client.PostAsJsonAsync($"/api/v1/projects/{project}/diary", new { occurredOn = today, type = "PhoneCall", durationMinutes = 7, notes = text, sensitivity = "Ordinary" }, CancellationToken.None)
+                            : await client.PostAsJsonAsync($"/api/v1/projects/{project}/ledger", new { spentOn = today, amount = 3.21m, source = "Municipality", lifeAreaId = area, supplier = "Bar Centrale", description = text[..300] }, CancellationToken.None);
+                        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+                        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(CancellationToken.None));
+                        (w % 2 == 0 ? (Action)(() => diary.Add((json.RootElement.GetProperty("id").GetGuid(), text))) : () => ledger.Add((json.RootElement.GetProperty("id").GetGuid(), text[..300])))();
+                    }
+                    catch (HttpRequestException)
+                    {
+                        Interlocked.Increment(ref inFlight);
+                        return;
+                    }
+                }
+            })).ToList();
+
+            await Task.Delay(2000, Cancel);
+            await before.KillAsync();
+            await Task.WhenAll(writers);
+        }
+
+        await using var after = await AppProcess.StartAsync(published.Folder, environment);
+        using var probe = new HttpClient { BaseAddress = after.RootUri };
+        using (var ready = await probe.GetAsync(new Uri("/health/ready", UriKind.Relative), Cancel))
+        {
+            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        }
+
+        var database = Path.Combine(folder, "trama.db");
+        var savedDiary = Rows(database, $"SELECT Id, Notes FROM DiaryEntries WHERE Notes LIKE '{Marker}%'").ToDictionary(r => r.Id, r => r.Text);
+        var savedLedger = Rows(database, $"SELECT Id, Description FROM LedgerEntries WHERE Description LIKE '{Marker}%'").ToDictionary(r => r.Id, r => r.Text);
+        Assert.True(!diary.IsEmpty && !ledger.IsEmpty, $"{diary.Count} diary entries and {ledger.Count} ledger entries answered before the kill");
+        Assert.All(diary, d => Assert.Equal(d.Notes, savedDiary.GetValueOrDefault(d.Id)));
+        Assert.All(ledger, l => Assert.Equal(l.Description, savedLedger.GetValueOrDefault(l.Id)));
+
+        // A write cut off before its answer is either all there or not there at all.
+        Assert.InRange(savedDiary.Count + savedLedger.Count, diary.Count + ledger.Count, diary.Count + ledger.Count + inFlight);
+        Assert.All(savedDiary.Values, notes => Assert.EndsWith(new string('x', 2000), notes, StringComparison.Ordinal));
+
+        var check = await SqliteBackup.CheckAsync(database);
+        Assert.Equal("ok", check.Integrity);
+        Assert.True(check.Audit.IsIntact, $"audit chain broken at {check.Audit.FirstBrokenSequence}");
+        TestContext.Current.SendDiagnosticMessage($"crash: {diary.Count + ledger.Count} writes answered, {inFlight} in flight at the kill, {savedDiary.Count + savedLedger.Count} found after restart");
+    }
+}

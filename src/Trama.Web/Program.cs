@@ -6,6 +6,7 @@ using Trama.Web.Features.Api;
 using Trama.Web.Features.Demo;
 using Trama.Web.Features.Programmes;
 using Trama.Web.Infrastructure;
+using Trama.Web.Infrastructure.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -34,8 +35,13 @@ builder.Services.AddScoped<Trama.Web.Features.Projects.Reviews.ReviewRecording>(
 builder.Services.AddScoped<Trama.Web.Features.Audit.AuditTrail>();
 builder.Services.AddScoped<Trama.Web.Features.Privacy.PersonalData>();
 builder.Services.AddTramaApi();
+builder.Services.AddJobScheduler(builder.Configuration);
+builder.Services.AddTramaReverseProxy(builder.Configuration);
+builder.Services.AddScheduledJob<Trama.Web.Features.Audit.AuditVerificationJob>();
 
 var app = builder.Build();
+
+app.UseTramaReverseProxy();
 
 if (!app.Environment.IsDevelopment())
 {

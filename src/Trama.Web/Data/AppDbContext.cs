@@ -68,6 +68,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<TariffTableEntry> TariffTable => Set<TariffTableEntry>();
 
+    public DbSet<Infrastructure.Jobs.JobRun> JobRuns => Set<Infrastructure.Jobs.JobRun>();
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -78,6 +78,9 @@ public static class AccountSetup
 
         // A deactivated user or a changed password ends open sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Secure over HTTPS (behind the proxy too, through X-Forwarded-Proto), like the login cookie.
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/Account/Login";

@@ -1643,6 +1643,46 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.ToTable("Reviews");
                 });
 
+            modelBuilder.Entity("Trama.Web.Infrastructure.Jobs.JobRun", b =>
+                {
+                    b.Property<string>("Job")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("Slot")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("FinishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("LeaseUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool?>("Succeeded")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Job", "Slot");
+
+                    b.HasIndex("StartedAtUtc");
+
+                    b.ToTable("JobRuns");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)

@@ -1,0 +1,46 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Trama.Web.Data.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class JobRuns : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "JobRuns",
+                columns: table => new
+                {
+                    Job = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Slot = table.Column<long>(type: "INTEGER", nullable: false),
+                    Instance = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    StartedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeaseUntilUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobRuns", x => new { x.Job, x.Slot });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_JobRuns_StartedAtUtc",
+                table: "JobRuns",
+                column: "StartedAtUtc");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "JobRuns");
+        }
+    }
+}

@@ -63,6 +63,7 @@ dotnet build Trama.slnx --nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1
 say "Publish (for the published-app test)"
 dotnet publish src/Trama.Web -c Release -o "$WORK/publish" --nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
 export TRAMA_PUBLISHED_APP="$WORK/publish"
+export TRAMA_TEST_PG_BIN="$PG_BIN"
 
 suites=()
 run() { # name project [filters and env via the caller]

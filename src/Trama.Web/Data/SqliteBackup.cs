@@ -5,16 +5,21 @@ using Trama.Web.Features.Audit;
 
 namespace Trama.Web.Data;
 
-/// `backup FILE` and `restore FILE`: a copy of the SQLite database taken with SQLite's online
+/// `check`, `backup FILE` and `restore FILE`. `check` verifies the configured database, on either
+/// engine. `backup` and `restore` are a copy of the SQLite database taken with SQLite's online
 /// backup API, safe while the app runs and writes, and checked before it is trusted (integrity
 /// check, audit chain, row counts). PostgreSQL is backed up with pg_dump (README, section Backups).
 public static class SqliteBackup
 {
-    public sealed record Check(bool IsSound, string Integrity, AuditVerification Audit, IReadOnlyDictionary<string, long> Rows);
-
     /// Runs the command named in <paramref name="args"/>; the exit code, or null when there is none.
     public static async Task<int?> RunAsync(string[] args, IServiceProvider services, TextWriter output)
     {
+        if (args.Contains("check"))
+        {
+            await using var scope = services.CreateAsyncScope();
+            return DatabaseCheck.Report(await DatabaseCheck.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>()), "Database checked", output);
+        }
+
         var command = Array.FindIndex(args, a => a is "backup" or "restore");
         if (command < 0)
         {
@@ -24,7 +29,7 @@ public static class SqliteBackup
         var options = services.GetRequiredService<DatabaseOptions>();
         if (options.Provider != DatabaseProvider.Sqlite)
         {
-            output.WriteLine("This database is PostgreSQL: back it up with pg_dump and restore it with pg_restore (README, section Backups).");
+            output.WriteLine("This database is PostgreSQL: back it up with pg_dump, restore it with pg_restore, then run `check` on it (README, section Backups).");
             return 2;
         }
 
@@ -107,52 +112,12 @@ public static class SqliteBackup
         File.Move(partial, to);
     }
 
-    public static async Task<Check> CheckAsync(string path)
+    public static async Task<DatabaseCheck.Result> CheckAsync(string path)
     {
         var connection = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString();
         await using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).Options);
-        var sql = db.Database.GetDbConnection();
-        await sql.OpenAsync();
-        await using var integrity = sql.CreateCommand();
-        integrity.CommandText = "PRAGMA integrity_check;";
-        var result = (string?)await integrity.ExecuteScalarAsync() ?? "no answer";
-
-        var tables = new List<string>();
-        await using (var list = sql.CreateCommand())
-        {
-            list.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name;";
-            await using var reader = await list.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                tables.Add(reader.GetString(0));
-            }
-        }
-
-        var rows = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var table in tables)
-        {
-            await using var count = sql.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM \"{table.Replace("\"", "\"\"", StringComparison.Ordinal)}\";";
-            rows[table] = (long)(await count.ExecuteScalarAsync())!;
-        }
-
-        var audit = await AuditChain.VerifyAsync(db);
-        return new Check(result == "ok" && audit.IsIntact, result, audit, rows);
+        return await DatabaseCheck.RunAsync(db);
     }
 
-    private static int Report(Check check, string what, TextWriter output)
-    {
-        output.WriteLine($"{what}.");
-        output.WriteLine($"Integrity check: {check.Integrity}.");
-        output.WriteLine(check.Audit.IsIntact
-            ? $"Audit trail intact: {check.Audit.Checked} rows verified."
-            : $"Audit trail BROKEN at sequence {check.Audit.FirstBrokenSequence}.");
-        foreach (var (table, count) in check.Rows)
-        {
-            output.WriteLine($"  {table}: {count}");
-        }
-
-        output.WriteLine(check.IsSound ? "OK" : "FAILED");
-        return check.IsSound ? 0 : 1;
-    }
+    private static int Report(DatabaseCheck.Result check, string what, TextWriter output) => DatabaseCheck.Report(check, what, output);
 }

@@ -26,6 +26,17 @@ public sealed class PublishedApp : IAsyncLifetime
         ["Database__Provider"] = "Sqlite",
     };
 
+    /// Demo data on the test database's engine, in its data folder.
+    public static Dictionary<string, string> Demo(Infrastructure.TestDatabase database) => database.Provider == "Postgres"
+        ? new()
+        {
+            ["Trama__DemoData"] = "true",
+            ["Trama__DataDirectory"] = database.DataDirectory,
+            ["Database__Provider"] = "Postgres",
+            ["ConnectionStrings__Trama"] = database.ConnectionString,
+        }
+        : SqliteDemo(database.DataDirectory);
+
     public async ValueTask InitializeAsync()
     {
         Folder = Environment.GetEnvironmentVariable("TRAMA_PUBLISHED_APP") ?? await PublishAsync();

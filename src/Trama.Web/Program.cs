@@ -20,6 +20,7 @@ builder.Services.AddDataProtection()
     .PersistKeysToDbContext<AppDbContext>();
 builder.Services.AddTramaIdentity();
 builder.Services.AddTramaLocalisation();
+builder.Services.AddCheckboxBinding();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
@@ -54,6 +55,7 @@ app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), branch => bra
 app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), branch => branch.UseStatusCodePages());
 app.UseSecurityHeaders();
 app.UseRequestLocalization();
+app.UseNulRejection();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

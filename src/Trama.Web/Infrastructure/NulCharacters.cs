@@ -1,7 +1,7 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
-using System.Text.Json.Serialization;
 
 namespace Trama.Web.Infrastructure;
 

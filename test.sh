@@ -15,6 +15,7 @@ PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 missing=()
 [ -x "$CHROMIUM" ] || missing+=(chromium)
 { [ -n "$PG_BIN" ] && [ -x "$PG_BIN/initdb" ]; } || missing+=(postgresql)
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     say "Installing ${missing[*]}"
@@ -56,6 +57,12 @@ as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
   -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
   || { cat "$PGDATA/server.log"; exit 1; }
 POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Pooling=true"
+
+# --- the JSON Schema validator of the HSDS tests (Ajv, pinned in package-lock.json) -----------
+if [ ! -f node_modules/ajv/package.json ] || [ ! -f node_modules/ajv-formats/package.json ]; then
+  say "npm ci (Ajv for the HSDS schema tests)"
+  npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; exit 1; }
+fi
 
 # --- build once -----------------------------------------------------------------------------
 say "Build"

@@ -33,8 +33,13 @@ for (const family of ['Titillium_Web', 'Roboto_Mono']) {
 copy('htmx.org', 'dist/htmx.min.js', 'htmx.min.js');
 copy('htmx.org', 'LICENSE', 'LICENSE');
 
+copy('leaflet', 'dist/leaflet.js', 'leaflet.js');
+copy('leaflet', 'dist/leaflet.css', 'leaflet.css');
+copy('leaflet', 'dist/images', 'images');
+copy('leaflet', 'LICENSE', 'LICENSE');
+
 const versions = Object.fromEntries(
-  [bi, 'htmx.org'].map((p) => [p, JSON.parse(readFileSync(join(modules, p, 'package.json'), 'utf8')).version]),
+  [bi, 'htmx.org', 'leaflet'].map((p) => [p, JSON.parse(readFileSync(join(modules, p, 'package.json'), 'utf8')).version]),
 );
 writeFileSync(join(lib, 'versions.json'), JSON.stringify(versions, null, 2) + '\n');
 console.log('wwwroot/lib refreshed:', versions);

@@ -38,6 +38,8 @@ builder.Services.AddScoped<Trama.Web.Features.Privacy.PersonalData>();
 builder.Services.AddTramaApi();
 builder.Services.AddJobScheduler(builder.Configuration);
 builder.Services.AddTramaReverseProxy(builder.Configuration);
+builder.Services.Configure<Trama.Web.Features.ServiceDirectory.DirectoryOptions>(builder.Configuration.GetSection(Trama.Web.Features.ServiceDirectory.DirectoryOptions.Section));
+builder.Services.AddScoped<Trama.Web.Features.ServiceDirectory.DirectorySearch>();
 builder.Services.AddScheduledJob<Trama.Web.Features.Audit.AuditVerificationJob>();
 
 var app = builder.Build();

@@ -68,6 +68,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<TariffTableEntry> TariffTable => Set<TariffTableEntry>();
 
+    public DbSet<Features.ServiceDirectory.DirectoryService> DirectoryServices => Set<Features.ServiceDirectory.DirectoryService>();
+
+    public DbSet<Features.ServiceDirectory.DirectoryLocation> DirectoryLocations => Set<Features.ServiceDirectory.DirectoryLocation>();
+
+    public DbSet<Features.ServiceDirectory.ServiceAtLocation> ServicesAtLocations => Set<Features.ServiceDirectory.ServiceAtLocation>();
+
+    public DbSet<Features.ServiceDirectory.ServiceCategory> ServiceCategories => Set<Features.ServiceDirectory.ServiceCategory>();
+
     public DbSet<Infrastructure.Jobs.JobRun> JobRuns => Set<Infrastructure.Jobs.JobRun>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -43,6 +43,8 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
             programmes[p.ProgrammeCode].Partners.Add(new() { Organisation = organisations[p.Organisation], Role = p.Role });
         }
 
+        var seededAt = clock.GetUtcNow().UtcDateTime;
+        DemoDirectory.Add(db, organisations, DateOnly.FromDateTime(Infrastructure.ItalianTime.FromUtc(seededAt)), seededAt);
         await db.SaveChangesAsync(cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;

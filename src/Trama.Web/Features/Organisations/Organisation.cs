@@ -22,6 +22,20 @@ public class Organisation
 
     public string? Address { get; set; }
 
+    /// Codice fiscale or partita IVA (HSDS tax_id).
+    public string? TaxCode { get; set; }
+
+    /// Registration number in the national third-sector register (RUNTS), for third-sector bodies.
+    public string? ThirdSectorNumber { get; set; }
+
+    public string? Description { get; set; }
+
+    public string? Website { get; set; }
+
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
     public List<ProgrammePartner> Programmes { get; } = [];
 
     public List<OrganisationMembership> Members { get; } = [];

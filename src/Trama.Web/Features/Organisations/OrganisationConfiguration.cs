@@ -9,6 +9,12 @@ internal sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organ
     {
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.Address).HasMaxLength(300);
+        builder.Property(o => o.TaxCode).HasMaxLength(16);
+        builder.Property(o => o.ThirdSectorNumber).HasMaxLength(30);
+        builder.Property(o => o.Description).HasMaxLength(2000);
+        builder.Property(o => o.Website).HasMaxLength(300);
+        builder.Property(o => o.Email).HasMaxLength(200);
+        builder.Property(o => o.Phone).HasMaxLength(40);
         builder.HasIndex(o => new { o.TerritoryId, o.Name }).IsUnique();
         builder.HasOne(o => o.Parent).WithMany().HasForeignKey(o => o.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(o => o.Territory).WithMany().HasForeignKey(o => o.TerritoryId).OnDelete(DeleteBehavior.Restrict);

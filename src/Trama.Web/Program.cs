@@ -40,6 +40,8 @@ builder.Services.AddJobScheduler(builder.Configuration);
 builder.Services.AddTramaReverseProxy(builder.Configuration);
 builder.Services.Configure<Trama.Web.Features.ServiceDirectory.DirectoryOptions>(builder.Configuration.GetSection(Trama.Web.Features.ServiceDirectory.DirectoryOptions.Section));
 builder.Services.AddScoped<Trama.Web.Features.ServiceDirectory.DirectorySearch>();
+builder.Services.Configure<Trama.Web.Features.Referrals.ReferralOptions>(builder.Configuration.GetSection(Trama.Web.Features.Referrals.ReferralOptions.Section));
+builder.Services.AddScoped<Trama.Web.Features.Referrals.ReferralDesk>();
 builder.Services.AddScheduledJob<Trama.Web.Features.Audit.AuditVerificationJob>();
 
 var app = builder.Build();

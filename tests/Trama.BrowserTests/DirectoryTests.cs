@@ -52,3 +52,64 @@ public sealed class DirectoryTests(BrowserFixture fixture) : BrowserTest(fixture
         await page.AssertAccessibleAsync();
     }
 }
+
+/// The whole closed loop in a browser, on a Wednesday morning so that "open now" finds services.
+[Collection(BrowserSuite.Name)]
+public sealed class ReferralLoopTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task APharmacyRefersToAServiceOpenNowNearby_TheServiceAcceptsAndCompletes_AndThePharmacySeesItCompleted()
+    {
+        await using var app = Trama.IntegrationTests.Infrastructure.TramaApp.Create(demoData: true, kestrel: true, clock: Trama.IntegrationTests.Infrastructure.ShiftedClock.NextWednesdayAt(new TimeOnly(10, 0)));
+        await app.InitializeAsync();
+        async Task<IPage> OpenAsync(string user)
+        {
+            var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.RootUri.ToString(), Locale = "it-IT", ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+            var page = await context.NewPageAsync();
+            await page.LoginAsync(user);
+            return page;
+        }
+
+        var pharmacy = await OpenAsync("sportello");
+        await pharmacy.GetByRole(AriaRole.Link, new() { Name = "Guida ai servizi" }).First.ClickAsync();
+        await pharmacy.GetByLabel("Vicino a").SelectOptionAsync(new SelectOptionValue { Label = "Farmacia Comunale 2" });
+        await pharmacy.GetByLabel("Entro").SelectOptionAsync(new SelectOptionValue { Label = "1 km" });
+        await pharmacy.Locator("label[for=open]").ClickAsync();
+        await pharmacy.GetByRole(AriaRole.Button, new() { Name = "Cerca", Exact = true }).ClickAsync();
+        var hit = pharmacy.Locator(".trama-directory-hit", new() { HasText = "Sportello di ascolto e orientamento" });
+        await Assertions.Expect(hit.GetByTestId("open")).ToHaveTextAsync("Aperto ora");
+        var distances = await pharmacy.GetByTestId("distance").EvaluateAllAsync<double[]>("els => els.map(e => parseFloat(e.dataset.km))");
+        Assert.All(distances, d => Assert.InRange(d, 0, 1));
+
+        await hit.GetByRole(AriaRole.Link).ClickAsync();
+        await pharmacy.GetByRole(AriaRole.Link, new() { Name = "Invia una persona a questo servizio" }).ClickAsync();
+        await pharmacy.GetByLabel("Nome", new() { Exact = true }).FillAsync("Rosa");
+        await pharmacy.GetByLabel("Cognome").FillAsync("Galimberti");
+        await pharmacy.GetByLabel("Recapito").FillAsync("333 000 9876");
+        await pharmacy.GetByLabel("Motivo dell'invio").FillAsync("Vive sola da quando è mancato il marito e non esce quasi più.");
+        await pharmacy.Locator("label[for=Input_ConsentGiven]").ClickAsync();
+        await pharmacy.AssertAccessibleAsync();
+        await pharmacy.GetByRole(AriaRole.Button, new() { Name = "Invia", Exact = true }).ClickAsync();
+        await Assertions.Expect(pharmacy.GetByTestId("referral-state")).ToHaveTextAsync("Inviato");
+        var referral = pharmacy.Url;
+
+        var house = await OpenAsync("volontario");
+        await house.GetByRole(AriaRole.Link, new() { Name = "Invii" }).First.ClickAsync();
+        await house.GetByTestId("referrals-inbox").GetByRole(AriaRole.Link, new() { Name = "Rosa Galimberti" }).ClickAsync();
+        await Assertions.Expect(house.GetByText("333 000 9876")).ToBeVisibleAsync();
+        await house.GetByRole(AriaRole.Button, new() { Name = "Accogli", Exact = true }).ClickAsync();
+        await Assertions.Expect(house.GetByTestId("referral-state")).ToHaveTextAsync("Accolto");
+        await house.GetByLabel("Esito, per chi ha inviato").FillAsync("Giovedì viene al pranzo comunitario.");
+        await house.GetByRole(AriaRole.Button, new() { Name = "Concludi con un esito" }).ClickAsync();
+        await Assertions.Expect(house.GetByTestId("referral-state")).ToHaveTextAsync("Concluso");
+        await house.AssertAccessibleAsync();
+
+        await pharmacy.GotoAsync("/Referrals");
+        await Assertions.Expect(pharmacy.GetByTestId("referrals-sent").Locator("tr", new() { HasText = "Rosa Galimberti" })).ToContainTextAsync("Concluso");
+        await pharmacy.AssertAccessibleAsync();
+        await pharmacy.GotoAsync(referral);
+        await Assertions.Expect(pharmacy.GetByTestId("outcome")).ToHaveTextAsync("Giovedì viene al pranzo comunitario.");
+        await pharmacy.Context.CloseAsync();
+        await house.Context.CloseAsync();
+    }
+}

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Trama.Web.Data;
@@ -15,6 +16,7 @@ public sealed class TramaApp : WebApplicationFactory<Program>, IAsyncLifetime
     private readonly bool demoData;
     private readonly bool kestrel;
     private readonly TestDatabase? sharedDatabase;
+    private TimeProvider? clock;
     private readonly Dictionary<string, string> settings = new()
     {
         // Most tests sign in many times from one address with password only; the tests of the
@@ -43,8 +45,8 @@ public sealed class TramaApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     /// An app the test starts itself (`await app.InitializeAsync()`), for the few tests that need
     /// another set-up than the shared fixture.
-    public static TramaApp Create(bool demoData = true, bool kestrel = false, TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null) =>
-        new(demoData, kestrel, database, settings);
+    public static TramaApp Create(bool demoData = true, bool kestrel = false, TestDatabase? database = null, IReadOnlyDictionary<string, string>? settings = null, TimeProvider? clock = null) =>
+        new(demoData, kestrel, database, settings) { clock = clock };
 
     public TestDatabase Database => database ?? throw new InvalidOperationException("The app has not started.");
 
@@ -104,6 +106,12 @@ public sealed class TramaApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             builder.UseSetting(key, value);
         }
+        if (clock is not null)
+        {
+            // The whole app lives at another moment (a weekday morning for "open now"), demo data included.
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+
         builder.ConfigureLogging(logging =>
         {
             logging.ClearProviders();

@@ -62,6 +62,10 @@ public static class AuthorisationMatrix
     private static Func<string?, Relation, Outcome> OnlyRoles(params string[] roles) =>
         (role, _) => role is null ? Outcome.Login : roles.Contains(role) ? Outcome.Allow : Outcome.Deny;
 
+    /// A page about a record the sample does not name: refused by role first, then not found.
+    private static Func<string?, Relation, Outcome> OnlyRolesElseHidden(params string[] roles) =>
+        (role, _) => role is null ? Outcome.Login : roles.Contains(role) ? Outcome.Hidden : Outcome.Deny;
+
     /// Reading a project: its care team, its CPS, the person; nobody else even learns it exists.
     private static readonly Func<string?, Relation, Outcome> ReadProject = (role, relation) => role is null ? Outcome.Login : relation switch
     {
@@ -99,6 +103,9 @@ public static class AuthorisationMatrix
         new("", "/", Everyone(Outcome.Allow)),
         new("Account/Login", "/Account/Login", Anyone(Outcome.Allow)),
         new("Directory", "/Directory", Anyone(Outcome.Allow)),
+        new("Referrals", "/Referrals", Everyone(Outcome.Allow)),
+        new("Referrals/New", "/Referrals/New?service=00000000-0000-0000-0000-000000000001", OnlyRolesElseHidden(Roles.FrontDesk, Roles.Clinician, Roles.SocialWorker, Roles.KeyWorker, Roles.NetworkCoordinator)),
+        new("Referrals/{id:guid}", "/Referrals/00000000-0000-0000-0000-000000000001", Everyone(Outcome.Hidden)),
         new("Directory/Services/{id:guid}", "/Directory/Services/00000000-0000-0000-0000-000000000001", Anyone(Outcome.Hidden)),
         new("api/v1/hsds", "/api/v1/hsds", Anyone(Outcome.Allow)),
         new("api/v1/hsds/services", "/api/v1/hsds/services", Anyone(Outcome.Allow)),

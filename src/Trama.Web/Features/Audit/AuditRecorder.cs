@@ -56,6 +56,7 @@ internal static class AuditRecorder
         typeof(Person), typeof(HealthBudgetProject), typeof(Goal), typeof(Review), typeof(DiaryEntry),
         typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry), typeof(Privacy.EmergencyAccess), typeof(Receipt), typeof(Consent), typeof(AgreementVersion), typeof(AgreementSignature),
         typeof(PersonRole), typeof(LegalRepresentative), typeof(Caregiver), typeof(AssessmentParticipant),
+        typeof(Referrals.Referral), typeof(Referrals.ReferralEvent), typeof(Referrals.ContactAttempt),
     ];
 
     public static List<AuditEntry> Collect(AppDbContext db, DateTime nowUtc)

@@ -1,0 +1,178 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trama.Web.Data;
+using Trama.Web.Features.Audit;
+
+namespace Trama.Web.Features.Referrals;
+
+/// One referral: what the receiver needs to reach the person, the steps so far, and the moves the
+/// viewer's side may make. The sender sees the outcome, never the receiver's notes or calls.
+[Authorize]
+public sealed class DetailsModel(AppDbContext db, ReferralDesk desk, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public Referral Referral { get; private set; } = null!;
+
+    /// Null for a coordinator who sees the referral only because it is overdue.
+    public ReferralSide? Side { get; private set; }
+
+    public bool IsOverdue => desk.IsOverdue(Referral);
+
+    public IReadOnlyList<ReferralAction> Actions => Side is { } side ? ReferralLifecycle.Available(Referral.State, side).ToList() : [];
+
+    public IReadOnlyDictionary<string, string> UserNames { get; private set; } = new Dictionary<string, string>();
+
+    [BindProperty]
+    public MoveInput Move { get; set; } = new();
+
+    [BindProperty]
+    public ContactInput Attempt { get; set; } = new();
+
+    public sealed class MoveInput
+    {
+        public ReferralAction Action { get; set; }
+
+        public string? Text { get; set; }
+
+        public Guid Version { get; set; }
+    }
+
+    public sealed class ContactInput
+    {
+        public ContactChannel Channel { get; set; }
+
+        public bool Reached { get; set; }
+
+        public string? Note { get; set; }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var visible = await desk.VisibleAsync(cancellationToken);
+        var referral = await visible.AsSplitQuery()
+            .Include(r => r.Service).ThenInclude(s => s.Organisation)
+            .Include(r => r.FromOrganisation)
+            .Include(r => r.Events)
+            .Include(r => r.ContactAttempts)
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (referral is null)
+        {
+            return NotFound();
+        }
+
+        Referral = referral;
+        Side = await desk.SideAsync(referral, cancellationToken);
+        var ids = referral.Events.Select(e => e.ByUserId).Concat(referral.ContactAttempts.Select(a => a.ByUserId)).Append(referral.CreatedByUserId).Distinct().ToList();
+        UserNames = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
+        await audit.RecordReadAsync(nameof(Referral), referral.Id.ToString(), null, cancellationToken);
+        return null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ?? Page();
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        if (!Actions.Contains(Move.Action))
+        {
+            return Forbid();
+        }
+
+        if (Move.Version != Referral.Version)
+        {
+            ModelState.AddModelError(string.Empty, l["Referrals.Conflict"]);
+            return Page();
+        }
+
+        var text = Move.Text?.Trim();
+        if (ReferralLifecycle.Moves[Move.Action].NeedsText && string.IsNullOrEmpty(text))
+        {
+            ModelState.AddModelError($"{nameof(Move)}.{nameof(Move.Text)}", l[$"Referrals.TextNeeded.{Move.Action}"]);
+        }
+        else if (text is { Length: > 2000 })
+        {
+            ModelState.AddModelError($"{nameof(Move)}.{nameof(Move.Text)}", l["Validation.MaxLength", l["Referrals.Text"], 2000]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = desk.UtcNow;
+        var from = Referral.State;
+        Referral.State = ReferralLifecycle.Next(from, Move.Action)!.Value;
+        Referral.StateChangedAtUtc = now;
+        Referral.Version = Guid.NewGuid();
+        if (Move.Action is ReferralAction.Complete or ReferralAction.NotTakenUp or ReferralAction.Reject)
+        {
+            Referral.Outcome = text;
+        }
+
+        Referral.Events.Add(new ReferralEvent { ReferralId = Referral.Id, AtUtc = now, ByUserId = desk.UserId, From = from, To = Referral.State, Action = Move.Action, Note = text });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ModelState.AddModelError(string.Empty, l["Referrals.Conflict"]);
+            return Page();
+        }
+
+        TempData["Status"] = l[$"Referrals.Done.{Move.Action}"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public async Task<IActionResult> OnPostContactAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(id, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        ModelState.Clear();
+        if (Side != ReferralSide.Receiver || ReferralLifecycle.IsClosed(Referral.State))
+        {
+            return Forbid();
+        }
+
+        if (!Enum.IsDefined(Attempt.Channel))
+        {
+            ModelState.AddModelError($"{nameof(Attempt)}.{nameof(Attempt.Channel)}", l["Validation.ValueInvalidHere"]);
+        }
+
+        if (Attempt.Note is { Length: > 1000 })
+        {
+            ModelState.AddModelError($"{nameof(Attempt)}.{nameof(Attempt.Note)}", l["Validation.MaxLength", l["Referrals.Attempt.Note"], 1000]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        Referral.ContactAttempts.Add(new ContactAttempt
+        {
+            ReferralId = Referral.Id,
+            AtUtc = desk.UtcNow,
+            ByUserId = desk.UserId,
+            Channel = Attempt.Channel,
+            Reached = Attempt.Reached,
+            Note = string.IsNullOrWhiteSpace(Attempt.Note) ? null : Attempt.Note.Trim(),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["Referrals.Attempt.Saved"].Value;
+        return RedirectToPage(new { id });
+    }
+
+    public string NameOf(string userId) => UserNames.GetValueOrDefault(userId, "—");
+}

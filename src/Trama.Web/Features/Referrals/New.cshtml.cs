@@ -1,0 +1,141 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Trama.Web.Data;
+using Trama.Web.Features.ServiceDirectory;
+
+namespace Trama.Web.Features.Referrals;
+
+/// Sends a person to a service of the guide, with their consent (or a typed reason to share anyway).
+[Authorize(Roles = ReferralDesk.ReferrerRoles)]
+public sealed class NewModel(AppDbContext db, ReferralDesk desk, IStringLocalizer<SharedResource> l) : PageModel
+{
+    public DirectoryService Service { get; private set; } = null!;
+
+    public IReadOnlyList<(Guid Id, string Name)> From { get; private set; } = [];
+
+    [BindProperty]
+    public ReferralInput Input { get; set; } = new();
+
+    public sealed class ReferralInput
+    {
+        [Display(Name = "Referrals.GivenName")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        public string? GivenName { get; set; }
+
+        [Display(Name = "Referrals.FamilyName")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(100, ErrorMessage = "Validation.MaxLength")]
+        public string? FamilyName { get; set; }
+
+        [Display(Name = "Referrals.Contact")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(200, ErrorMessage = "Validation.MaxLength")]
+        public string? Contact { get; set; }
+
+        [Display(Name = "Referrals.Reason")]
+        [Required(ErrorMessage = "Validation.Required")]
+        [StringLength(1000, ErrorMessage = "Validation.MaxLength")]
+        public string? Reason { get; set; }
+
+        [Display(Name = "Referrals.Urgency")]
+        public ReferralUrgency Urgency { get; set; }
+
+        [Display(Name = "Referrals.Note")]
+        [StringLength(2000, ErrorMessage = "Validation.MaxLength")]
+        public string? Note { get; set; }
+
+        [Display(Name = "Referrals.ConsentGiven")]
+        public bool ConsentGiven { get; set; }
+
+        [Display(Name = "Referrals.ConsentOverride")]
+        [StringLength(1000, ErrorMessage = "Validation.MaxLength")]
+        public string? ConsentOverride { get; set; }
+
+        [Display(Name = "Referrals.FromOrganisation")]
+        public Guid FromOrganisationId { get; set; }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid service, CancellationToken cancellationToken)
+    {
+        var found = await db.DirectoryServices.Include(s => s.Organisation)
+            .SingleOrDefaultAsync(s => s.Id == service && s.AcceptsReferrals && s.Status == ServiceStatus.Active, cancellationToken);
+        if (found is null)
+        {
+            return NotFound();
+        }
+
+        Service = found;
+        var mine = await desk.OrganisationsAsync(cancellationToken);
+        From = (await db.Organisations.Where(o => mine.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
+            .Select(o => (o.Id, o.Name)).ToList();
+        return From.Count == 0 ? Forbid() : null;
+    }
+
+    public async Task<IActionResult> OnGetAsync(Guid service, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(service, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        Input.FromOrganisationId = From[0].Id;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid service, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(service, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (From.All(f => f.Id != Input.FromOrganisationId))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.FromOrganisationId)}", l["Referrals.FromOrganisationInvalid"]);
+        }
+
+        if (!Enum.IsDefined(Input.Urgency))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Urgency)}", l["Validation.ValueInvalidHere"]);
+        }
+
+        if (!Input.ConsentGiven && string.IsNullOrWhiteSpace(Input.ConsentOverride))
+        {
+            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ConsentOverride)}", l["Referrals.ConsentNeeded"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var now = desk.UtcNow;
+        var referral = new Referral
+        {
+            ServiceId = Service.Id,
+            FromOrganisationId = Input.FromOrganisationId,
+            CreatedByUserId = desk.UserId,
+            CreatedAtUtc = now,
+            GivenName = Input.GivenName!.Trim(),
+            FamilyName = Input.FamilyName!.Trim(),
+            Contact = Input.Contact!.Trim(),
+            Reason = Input.Reason!.Trim(),
+            Urgency = Input.Urgency,
+            Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
+            ConsentGiven = Input.ConsentGiven,
+            ConsentOverride = Input.ConsentGiven ? null : Input.ConsentOverride!.Trim(),
+            State = ReferralState.Requested,
+            StateChangedAtUtc = now,
+        };
+        referral.Events.Add(new ReferralEvent { AtUtc = now, ByUserId = desk.UserId, To = ReferralState.Requested, Action = ReferralAction.Send });
+        db.Referrals.Add(referral);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Status"] = l["Referrals.Sent", Service.Name].Value;
+        return RedirectToPage("Details", new { id = referral.Id });
+    }
+}

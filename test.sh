@@ -120,6 +120,10 @@ for name in "${suites[@]}"; do
   s=$(count skipped "$file")
   echo "  $name: $p passed, $f failed$([ "${s:-0}" -gt 0 ] && echo ", $s skipped")"
   passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  if [ "${f:-0}" -gt 0 ]; then
+    # The tail of the run above can be filled by other output: name each failure here.
+    node scripts/test-failures.mjs "$file"
+  fi
   if [ "${s:-0}" -gt 0 ]; then
     grep -o '<test [^>]*result="Skip"[^>]*' "$file" | grep -o 'name="[^"]*"' | sed 's/^/    skipped: /'
     grep -o '<reason><!\[CDATA\[[^]]*' "$file" | sed 's/<reason><!\[CDATA\[/    because: /' | sort -u

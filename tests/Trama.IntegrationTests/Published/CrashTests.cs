@@ -30,6 +30,37 @@ public sealed class CrashTests(PublishedApp published) : IClassFixture<Published
         return (client, project, lines.RootElement[0].GetProperty("lifeAreaId").GetGuid());
     }
 
+    private static async Task<HttpClient> BearerAsync(Uri root, string userName)
+    {
+        var client = new HttpClient { BaseAddress = root };
+        using var token = await client.PostAsJsonAsync("/api/v1/token", new { userName, password = Trama.Web.Features.Demo.DemoData.Password }, Cancel);
+        Assert.Equal(HttpStatusCode.OK, token.StatusCode);
+        using var json = JsonDocument.Parse(await token.Content.ReadAsStringAsync(Cancel));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", json.RootElement.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    /// Sends a referral as the pharmacy and walks it to completion as the community house, one
+    /// answered step after another, until the app dies under it.
+    private static async Task ReferralLoopAsync(HttpClient pharmacy, HttpClient house, Guid service, Guid from, int writer, ConcurrentBag<(Guid Id, string State)> answered)
+    {
+        for (var n = 0; ; n++)
+        {
+            using var sent = await pharmacy.PostAsJsonAsync("/api/v1/referrals", new { serviceId = service, fromOrganisationId = from, givenName = "Crash", familyName = $"{Marker} {writer}-{n}", contact = "333 000 0000", reason = "Prova di crash.", urgency = "Routine", consentGiven = true }, CancellationToken.None);
+            Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+            var referral = JsonDocument.Parse(await sent.Content.ReadAsStringAsync(CancellationToken.None)).RootElement;
+            var id = referral.GetProperty("id").GetGuid();
+            answered.Add((id, "Requested"));
+            foreach (var (action, text) in new[] { ("Accept", (string?)null), ("Start", null), ("Complete", "Concluso prima del crash.") })
+            {
+                using var moved = await house.PostAsJsonAsync($"/api/v1/referrals/{id}/moves", new { action, text, version = referral.GetProperty("version").GetGuid() }, CancellationToken.None);
+                Assert.Equal(HttpStatusCode.OK, moved.StatusCode);
+                referral = JsonDocument.Parse(await moved.Content.ReadAsStringAsync(CancellationToken.None)).RootElement;
+                answered.Add((id, referral.GetProperty("state").GetString()!));
+            }
+        }
+    }
+
     private static List<(Guid Id, string Text)> Rows(TestDatabase database, string sql)
     {
         using var connection = database.Provider == "Postgres"
@@ -56,12 +87,17 @@ public sealed class CrashTests(PublishedApp published) : IClassFixture<Published
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var diary = new ConcurrentBag<(Guid Id, string Notes)>();
         var ledger = new ConcurrentBag<(Guid Id, string Description)>();
+        var moves = new ConcurrentBag<(Guid Id, string State)>();
         var inFlight = 0;
         var before = await AppProcess.StartAsync(published.Folder, environment);
         await using (before)
         {
             var (client, project, area) = await KeyWorkerAsync(before.RootUri);
             using var _ = client;
+            using var pharmacy = await BearerAsync(before.RootUri, "sportello");
+            using var house = await BearerAsync(before.RootUri, "volontario");
+            var service = Rows(database, """SELECT "Id", "Name" FROM "DirectoryServices" WHERE "Name" = 'Sportello di ascolto e orientamento'""").Single().Id;
+            var from = Rows(database, """SELECT "Id", "Name" FROM "Organisations" WHERE "Name" = 'Farmacia Comunale 2'""").Single().Id;
             var writers = Enumerable.Range(0, 6).Select(w => Task.Run(async () =>
             {
                 for (var n = 0; ; n++)
@@ -82,7 +118,17 @@ public sealed class CrashTests(PublishedApp published) : IClassFixture<Published
                         return;
                     }
                 }
-            })).ToList();
+            })).Concat(Enumerable.Range(0, 2).Select(w => Task.Run(async () =>
+            {
+                try
+                {
+                    await ReferralLoopAsync(pharmacy, house, service, from, w, moves);
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref inFlight);
+                }
+            }))).ToList();
 
             await Task.Delay(2000, Cancel);
             await before.KillAsync();
@@ -102,6 +148,15 @@ public sealed class CrashTests(PublishedApp published) : IClassFixture<Published
         Assert.All(diary, d => Assert.Equal(d.Notes, savedDiary.GetValueOrDefault(d.Id)));
         Assert.All(ledger, l => Assert.Equal(l.Description, savedLedger.GetValueOrDefault(l.Id)));
 
+        // Every answered step of a referral is in its timeline, and each referral stands in the
+        // state of its last step: no state without its event, no event without its state.
+        var events = Rows(database, $"""SELECT e."ReferralId", e."To" FROM "ReferralEvent" e JOIN "Referrals" r ON r."Id" = e."ReferralId" WHERE r."FamilyName" LIKE '{Marker}%'""").ToHashSet();
+        Assert.True(!moves.IsEmpty, "no referral step answered before the kill");
+        Assert.All(moves, m => Assert.Contains(m, events));
+        var states = Rows(database, $"""SELECT "Id", "State" FROM "Referrals" WHERE "FamilyName" LIKE '{Marker}%'""");
+        string[] order = ["Requested", "Accepted", "InProgress", "Completed"];
+        Assert.All(states, r => Assert.Equal(events.Where(e => e.Id == r.Id).MaxBy(e => Array.IndexOf(order, e.Text)).Text, r.Text));
+
         // A write cut off before its answer is either all there or not there at all.
         Assert.InRange(savedDiary.Count + savedLedger.Count, diary.Count + ledger.Count, diary.Count + ledger.Count + inFlight);
         Assert.All(savedDiary.Values, notes => Assert.EndsWith(new string('x', 2000), notes, StringComparison.Ordinal));
@@ -111,6 +166,6 @@ public sealed class CrashTests(PublishedApp published) : IClassFixture<Published
         var (exit, report) = await published.CommandAsync(environment, "check");
         Assert.True(exit == 0, report);
         Assert.Contains("Integrity check: ok.", report, StringComparison.Ordinal);
-        TestContext.Current.SendDiagnosticMessage($"crash ({database.Provider}): {diary.Count + ledger.Count} writes answered, {inFlight} in flight at the kill, {savedDiary.Count + savedLedger.Count} found after restart");
+        TestContext.Current.SendDiagnosticMessage($"crash ({database.Provider}): {diary.Count + ledger.Count} writes and {moves.Count} referral steps answered, {inFlight} in flight at the kill, {savedDiary.Count + savedLedger.Count} writes and {moves.Count(m => events.Contains(m))} steps found after restart ({events.Count} steps in all)");
     }
 }

@@ -43,6 +43,7 @@ public static class ApiSetup
             .WithSummary("Exchanges a user name, password and (for staff) an authenticator code for a bearer token valid 30 minutes.");
         Projects.ProjectsApi.Map(api);
         Programmes.ProgrammesApi.Map(api);
+        Referrals.ReferralsApi.Map(api);
         ServiceDirectory.HsdsApi.Map(app);
         return app;
     }

@@ -81,43 +81,21 @@ public sealed class DetailsModel(AppDbContext db, ReferralDesk desk, AuditTrail 
         }
 
         ModelState.Clear();
-        if (!Actions.Contains(Move.Action))
+        switch (desk.Move(Referral, Side, Move.Action, Move.Text, Move.Version))
         {
-            return Forbid();
+            case MoveCheck.NotAllowed:
+                return Forbid();
+            case MoveCheck.Stale:
+                ModelState.AddModelError(string.Empty, l["Referrals.Conflict"]);
+                return Page();
+            case MoveCheck.TextNeeded:
+                ModelState.AddModelError($"{nameof(Move)}.{nameof(Move.Text)}", l[$"Referrals.TextNeeded.{Move.Action}"]);
+                return Page();
+            case MoveCheck.TextTooLong:
+                ModelState.AddModelError($"{nameof(Move)}.{nameof(Move.Text)}", l["Validation.MaxLength", l["Referrals.Text"], 2000]);
+                return Page();
         }
 
-        if (Move.Version != Referral.Version)
-        {
-            ModelState.AddModelError(string.Empty, l["Referrals.Conflict"]);
-            return Page();
-        }
-
-        var text = Move.Text?.Trim();
-        if (ReferralLifecycle.Moves[Move.Action].NeedsText && string.IsNullOrEmpty(text))
-        {
-            ModelState.AddModelError($"{nameof(Move)}.{nameof(Move.Text)}", l[$"Referrals.TextNeeded.{Move.Action}"]);
-        }
-        else if (text is { Length: > 2000 })
-        {
-            ModelState.AddModelError($"{nameof(Move)}.{nameof(Move.Text)}", l["Validation.MaxLength", l["Referrals.Text"], 2000]);
-        }
-
-        if (!ModelState.IsValid)
-        {
-            return Page();
-        }
-
-        var now = desk.UtcNow;
-        var from = Referral.State;
-        Referral.State = ReferralLifecycle.Next(from, Move.Action)!.Value;
-        Referral.StateChangedAtUtc = now;
-        Referral.Version = Guid.NewGuid();
-        if (Move.Action is ReferralAction.Complete or ReferralAction.NotTakenUp or ReferralAction.Reject)
-        {
-            Referral.Outcome = text;
-        }
-
-        Referral.Events.Add(new ReferralEvent { ReferralId = Referral.Id, AtUtc = now, ByUserId = desk.UserId, From = from, To = Referral.State, Action = Move.Action, Note = text });
         try
         {
             await db.SaveChangesAsync(cancellationToken);

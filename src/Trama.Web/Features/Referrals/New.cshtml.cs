@@ -94,19 +94,9 @@ public sealed class NewModel(AppDbContext db, ReferralDesk desk, IStringLocalize
             return refused;
         }
 
-        if (From.All(f => f.Id != Input.FromOrganisationId))
+        foreach (var (field, message) in desk.Check(Input, From.Select(f => f.Id)))
         {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.FromOrganisationId)}", l["Referrals.FromOrganisationInvalid"]);
-        }
-
-        if (!Enum.IsDefined(Input.Urgency))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.Urgency)}", l["Validation.ValueInvalidHere"]);
-        }
-
-        if (!Input.ConsentGiven && string.IsNullOrWhiteSpace(Input.ConsentOverride))
-        {
-            ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.ConsentOverride)}", l["Referrals.ConsentNeeded"]);
+            ModelState.AddModelError($"{nameof(Input)}.{field}", message);
         }
 
         if (!ModelState.IsValid)
@@ -114,26 +104,7 @@ public sealed class NewModel(AppDbContext db, ReferralDesk desk, IStringLocalize
             return Page();
         }
 
-        var now = desk.UtcNow;
-        var referral = new Referral
-        {
-            ServiceId = Service.Id,
-            FromOrganisationId = Input.FromOrganisationId,
-            CreatedByUserId = desk.UserId,
-            CreatedAtUtc = now,
-            GivenName = Input.GivenName!.Trim(),
-            FamilyName = Input.FamilyName!.Trim(),
-            Contact = Input.Contact!.Trim(),
-            Reason = Input.Reason!.Trim(),
-            Urgency = Input.Urgency,
-            Note = string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(),
-            ConsentGiven = Input.ConsentGiven,
-            ConsentOverride = Input.ConsentGiven ? null : Input.ConsentOverride!.Trim(),
-            State = ReferralState.Requested,
-            StateChangedAtUtc = now,
-        };
-        referral.Events.Add(new ReferralEvent { AtUtc = now, ByUserId = desk.UserId, To = ReferralState.Requested, Action = ReferralAction.Send });
-        db.Referrals.Add(referral);
+        var referral = desk.Send(Service, Input);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["Referrals.Sent", Service.Name].Value;
         return RedirectToPage("Details", new { id = referral.Id });

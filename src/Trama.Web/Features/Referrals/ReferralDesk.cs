@@ -17,7 +17,7 @@ public sealed class ReferralOptions
 
 /// Who may see and move a referral: the members of the sending organisation and of the
 /// receiving service's organisation; network coordinators see the overdue ones to escalate them.
-public sealed class ReferralDesk(AppDbContext db, IHttpContextAccessor http, TimeProvider clock, IOptions<ReferralOptions> options)
+public sealed class ReferralDesk(AppDbContext db, IHttpContextAccessor http, TimeProvider clock, IOptions<ReferralOptions> options, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l)
 {
     public static readonly string[] Referrers = [Roles.FrontDesk, Roles.Clinician, Roles.SocialWorker, Roles.KeyWorker, Roles.NetworkCoordinator];
 
@@ -66,6 +66,91 @@ public sealed class ReferralDesk(AppDbContext db, IHttpContextAccessor http, Tim
 
     public bool IsOverdue(Referral r) => ReferralLifecycle.IsWaiting(r.State) && r.StateChangedAtUtc < OverdueBefore;
 
+    /// The rules beyond the input's annotations, as (property, localised message).
+    public IEnumerable<(string Field, string Message)> Check(NewModel.ReferralInput input, IEnumerable<Guid> from)
+    {
+        if (!from.Contains(input.FromOrganisationId))
+        {
+            yield return (nameof(input.FromOrganisationId), l["Referrals.FromOrganisationInvalid"]);
+        }
+
+        if (!Enum.IsDefined(input.Urgency))
+        {
+            yield return (nameof(input.Urgency), l["Validation.ValueInvalidHere"]);
+        }
+
+        if (!input.ConsentGiven && string.IsNullOrWhiteSpace(input.ConsentOverride))
+        {
+            yield return (nameof(input.ConsentOverride), l["Referrals.ConsentNeeded"]);
+        }
+    }
+
+    /// A checked input becomes a sent referral, added to the context for the caller to save.
+    public Referral Send(ServiceDirectory.DirectoryService service, NewModel.ReferralInput input)
+    {
+        var now = UtcNow;
+        var referral = new Referral
+        {
+            ServiceId = service.Id,
+            FromOrganisationId = input.FromOrganisationId,
+            CreatedByUserId = UserId,
+            CreatedAtUtc = now,
+            GivenName = input.GivenName!.Trim(),
+            FamilyName = input.FamilyName!.Trim(),
+            Contact = input.Contact!.Trim(),
+            Reason = input.Reason!.Trim(),
+            Urgency = input.Urgency,
+            Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim(),
+            ConsentGiven = input.ConsentGiven,
+            ConsentOverride = input.ConsentGiven ? null : input.ConsentOverride!.Trim(),
+            State = ReferralState.Requested,
+            StateChangedAtUtc = now,
+        };
+        referral.Events.Add(new ReferralEvent { AtUtc = now, ByUserId = UserId, To = ReferralState.Requested, Action = ReferralAction.Send });
+        db.Referrals.Add(referral);
+        return referral;
+    }
+
+    /// Moves a loaded referral (events included) one step, for the page and the API alike. The
+    /// caller saves; the version is checked here and again by the database on save.
+    public MoveCheck Move(Referral referral, ReferralSide? side, ReferralAction action, string? text, Guid version)
+    {
+        // A stale view first: the step may be refused only because someone else moved it since.
+        if (side is not null && version != referral.Version)
+        {
+            return MoveCheck.Stale;
+        }
+
+        if (side is not { } s || !ReferralLifecycle.Available(referral.State, s).Contains(action))
+        {
+            return MoveCheck.NotAllowed;
+        }
+
+        text = text?.Trim();
+        if (ReferralLifecycle.Moves[action].NeedsText && string.IsNullOrEmpty(text))
+        {
+            return MoveCheck.TextNeeded;
+        }
+
+        if (text is { Length: > 2000 })
+        {
+            return MoveCheck.TextTooLong;
+        }
+
+        var now = UtcNow;
+        var from = referral.State;
+        referral.State = ReferralLifecycle.Next(from, action)!.Value;
+        referral.StateChangedAtUtc = now;
+        referral.Version = Guid.NewGuid();
+        if (action is ReferralAction.Complete or ReferralAction.NotTakenUp or ReferralAction.Reject)
+        {
+            referral.Outcome = text;
+        }
+
+        referral.Events.Add(new ReferralEvent { ReferralId = referral.Id, AtUtc = now, ByUserId = UserId, From = from, To = referral.State, Action = action, Note = string.IsNullOrEmpty(text) ? null : text });
+        return MoveCheck.Moved;
+    }
+
     /// Receiver first: a node that refers to its own service acts as the service.
     public async Task<ReferralSide?> SideAsync(Referral referral, CancellationToken cancellationToken = default)
     {
@@ -74,4 +159,13 @@ public sealed class ReferralDesk(AppDbContext db, IHttpContextAccessor http, Tim
             : mine.Contains(referral.FromOrganisationId) ? ReferralSide.Sender
             : null;
     }
+}
+
+public enum MoveCheck
+{
+    Moved,
+    NotAllowed,
+    Stale,
+    TextNeeded,
+    TextTooLong,
 }

@@ -59,6 +59,10 @@ public static class ReferralLifecycle
     /// Waiting for the receiver: sent or seen, not yet answered.
     public static bool IsWaiting(ReferralState state) => state is ReferralState.Requested or ReferralState.Received;
 
+    /// The sender reads the receiver's words only where they close the loop or explain a refusal.
+    public static bool NoteVisibleTo(ReferralAction action, ReferralSide? side) =>
+        side == ReferralSide.Receiver || action is not (ReferralAction.Start or ReferralAction.Receive);
+
     /// FHIR R4 Task.status for the export.
     public static string FhirStatus(ReferralState state) => state switch
     {

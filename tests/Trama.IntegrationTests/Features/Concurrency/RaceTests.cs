@@ -154,4 +154,33 @@ public sealed class RaceTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.Equal(winner + 1, await app.WithDbAsync(db => db.Programmes.Where(p => p.Code == Trama.Web.Features.Demo.DemoData.Amicitta).Select(p => p.ReviewIntervalMonths).SingleAsync()));
         Array.ForEach(clients, c => c.Dispose());
     }
+    [Fact]
+    public async Task EightSimultaneousAnswersToAReferral_OneWins_AndTheTimelineHoldsOneAnswer()
+    {
+        var (service, from) = await app.WithDbAsync(async db =>
+            (await db.DirectoryServices.Where(s => s.Name == "Sportello di ascolto e orientamento").Select(s => s.Id).SingleAsync(),
+             await db.Organisations.Where(o => o.Name == "Farmacia Comunale 2").Select(o => o.Id).SingleAsync()));
+        using var pharmacy = await app.BearerAsync("sportello");
+        using var sent = await pharmacy.PostAsJsonAsync("/api/v1/referrals", new { serviceId = service, fromOrganisationId = from, givenName = "Gara", familyName = "Concorrente", contact = "333 111 2222", reason = "Prova.", urgency = "Routine", consentGiven = true }, Cancel);
+        var referral = await sent.Content.ReadFromJsonAsync<JsonElement>(Cancel);
+        var id = referral.GetProperty("id").GetGuid();
+        var clients = await ClientsAsync("volontario");
+
+        // Half accept, half refuse, all from the same version: exactly one answer may stand.
+        var answers = await RaceAsync(i => clients[i].PostAsJsonAsync($"/api/v1/referrals/{id}/moves",
+            new { action = i % 2 == 0 ? "Accept" : "Reject", text = $"Risposta {i}", version = referral.GetProperty("version").GetGuid() }, Cancel));
+
+        OneWinsTheRestConflict(answers);
+        var winner = Array.IndexOf(answers, HttpStatusCode.OK);
+        var (state, events) = await app.WithDbAsync(async db => (
+            await db.Referrals.Where(r => r.Id == id).Select(r => r.State).SingleAsync(),
+            await db.Referrals.Where(r => r.Id == id).SelectMany(r => r.Events).Select(e => e.To).ToListAsync()));
+        var expected = winner % 2 == 0 ? Trama.Web.Features.Referrals.ReferralState.Accepted : Trama.Web.Features.Referrals.ReferralState.Rejected;
+        Assert.Equal(expected, state);
+        Assert.Equal([Trama.Web.Features.Referrals.ReferralState.Requested, expected], events.Order());
+        foreach (var client in clients)
+        {
+            client.Dispose();
+        }
+    }
 }

@@ -115,9 +115,11 @@ public sealed class ReferralTests(TramaApp app) : IClassFixture<TramaApp>
         var (pharmacy, sent) = await ReferAsync("Ritirata", ("Input.ConsentGiven", "true"));
         using var _ = pharmacy;
         Assert.Null(sent.Find("form[data-action=Accept]"));
-        var withdrawn = await pharmacy.SubmitAsync(sent, "form[data-action=Revoke]", ("Move.Text", "La persona ha trovato aiuto dalla figlia."));
-        Assert.Equal("Cancelled", withdrawn.Find("[data-testid=referral-state]")!.GetAttribute("data-state"));
         var forged = await pharmacy.SubmitAsync(sent, "form[data-action=Revoke]", ("Move.Action", "Accept"));
         Assert.Equal(HttpStatusCode.Forbidden, forged.Status);
+        var withdrawn = await pharmacy.SubmitAsync(sent, "form[data-action=Revoke]", ("Move.Text", "La persona ha trovato aiuto dalla figlia."));
+        Assert.Equal("Cancelled", withdrawn.Find("[data-testid=referral-state]")!.GetAttribute("data-state"));
+        var stale = await pharmacy.SubmitAsync(sent, "form[data-action=Revoke]", ("Move.Text", "Di nuovo."));
+        Assert.Contains("Qualcun altro ha appena cambiato questo invio", stale.Text, StringComparison.Ordinal);
     }
 }

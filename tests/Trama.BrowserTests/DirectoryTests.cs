@@ -25,8 +25,8 @@ public sealed class DirectoryTests(BrowserFixture fixture) : BrowserTest(fixture
         Assert.True(overflow <= 0, $"page is {overflow}px wider than a 360px phone");
         await page.AssertAccessibleAsync();
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Farmacia: misurazione della pressione e ascolto" }).First.ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Farmacia: misurazione della pressione e ascolto");
+        await page.GetByRole(AriaRole.Link, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Pressione e ascolto alla Farmacia Comunale") }).First.ClickAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Pressione e ascolto alla Farmacia Comunale [123]$"));
         await Assertions.Expect(page.Locator("table caption")).ToHaveTextAsync("Orari di apertura");
         overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         Assert.True(overflow <= 0, $"the service page is {overflow}px wider than a 360px phone");
@@ -111,5 +111,44 @@ public sealed class ReferralLoopTests(BrowserFixture fixture) : BrowserTest(fixt
         await Assertions.Expect(pharmacy.GetByTestId("outcome")).ToHaveTextAsync("Giovedì viene al pranzo comunitario.");
         await pharmacy.Context.CloseAsync();
         await house.Context.CloseAsync();
+    }
+}
+
+[Collection(BrowserSuite.Name)]
+public sealed class DirectoryManagementTests(BrowserFixture fixture) : BrowserTest(fixture)
+{
+    [Fact]
+    public async Task TheCommunityHouseKeepsItsEntry_OnAPhone_WithErrorsExplained_AndEveryManagementPageAccessible()
+    {
+        var page = await Fixture.NewPageAsync(width: 360, height: 800);
+        await page.LoginAsync("volontario");
+        await page.GotoAsync("/Directory");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Gestisci la guida" }).ClickAsync();
+        await page.AssertAccessibleAsync();
+        await page.GetByTestId("manage-services").GetByRole(AriaRole.Link, new() { Name = "Sportello di ascolto e orientamento" }).ClickAsync();
+        await page.GetByLabel("Lunedì, Prima fascia: chiude alle").FillAsync("08:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salva", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("La chiusura deve venire dopo l'apertura.")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the service form is {overflow}px wider than a 360px phone");
+
+        await page.GetByLabel("Lunedì, Prima fascia: chiude alle").FillAsync("12:45");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salva", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("«Sportello di ascolto e orientamento» è aggiornato nella guida.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Lucia Ferri");
+        await page.AssertAccessibleAsync();
+
+        await page.GotoAsync("/Directory/Manage/Places");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salva", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("form-errors")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+
+        var coordinator = await Fixture.NewPageAsync();
+        await coordinator.LoginAsync("coordinatore");
+        await coordinator.GotoAsync("/Directory/Manage/Categories");
+        await coordinator.Locator("form[data-category=new]").GetByRole(AriaRole.Button, new() { Name = "Aggiungi" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByTestId("form-errors")).ToBeVisibleAsync();
+        await coordinator.AssertAccessibleAsync();
     }
 }

@@ -76,6 +76,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
     public DbSet<Features.ServiceDirectory.ServiceCategory> ServiceCategories => Set<Features.ServiceDirectory.ServiceCategory>();
 
+    public DbSet<Features.ServiceDirectory.DirectoryChange> DirectoryChanges => Set<Features.ServiceDirectory.DirectoryChange>();
+
     public DbSet<Features.Referrals.Referral> Referrals => Set<Features.Referrals.Referral>();
 
     public DbSet<Infrastructure.Jobs.JobRun> JobRuns => Set<Infrastructure.Jobs.JobRun>();

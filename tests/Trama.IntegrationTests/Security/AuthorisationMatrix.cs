@@ -55,6 +55,8 @@ public static class AuthorisationMatrix
 
     private static readonly string[] CareStaff = [Roles.Clinician, Roles.SocialWorker, Roles.KeyWorker, Roles.PeerSupportExpert];
 
+    private static readonly string[] DirectoryEditors = [Roles.NetworkCoordinator, Roles.FrontDesk, Roles.Clinician, Roles.SocialWorker, Roles.KeyWorker, Roles.PeerSupportExpert, Roles.Volunteer];
+
     private static Func<string?, Relation, Outcome> Everyone(Outcome signedIn) => (role, _) => role is null ? Outcome.Login : signedIn;
 
     private static Func<string?, Relation, Outcome> Anyone(Outcome outcome) => (_, _) => outcome;
@@ -106,6 +108,10 @@ public static class AuthorisationMatrix
         new("Referrals", "/Referrals", Everyone(Outcome.Allow)),
         new("Referrals/New", "/Referrals/New?service=00000000-0000-0000-0000-000000000001", OnlyRolesElseHidden(Roles.FrontDesk, Roles.Clinician, Roles.SocialWorker, Roles.KeyWorker, Roles.NetworkCoordinator)),
         new("Referrals/{id:guid}", "/Referrals/00000000-0000-0000-0000-000000000001", Everyone(Outcome.Hidden)),
+        new("Directory/Manage", "/Directory/Manage", OnlyRoles(DirectoryEditors)),
+        new("Directory/Manage/Services/{id:guid?}", "/Directory/Manage/Services", OnlyRoles(DirectoryEditors)),
+        new("Directory/Manage/Places/{id:guid?}", "/Directory/Manage/Places", OnlyRoles(DirectoryEditors)),
+        new("Directory/Manage/Categories", "/Directory/Manage/Categories", OnlyRoles(Roles.NetworkCoordinator)),
         new("Directory/Services/{id:guid}", "/Directory/Services/00000000-0000-0000-0000-000000000001", Anyone(Outcome.Hidden)),
         new("api/v1/hsds", "/api/v1/hsds", Anyone(Outcome.Allow)),
         new("api/v1/hsds/services", "/api/v1/hsds/services", Anyone(Outcome.Allow)),

@@ -57,6 +57,8 @@ internal static class AuditRecorder
         typeof(CareTeamMember), typeof(BudgetLine), typeof(LedgerEntry), typeof(Privacy.EmergencyAccess), typeof(Receipt), typeof(Consent), typeof(AgreementVersion), typeof(AgreementSignature),
         typeof(PersonRole), typeof(LegalRepresentative), typeof(Caregiver), typeof(AssessmentParticipant),
         typeof(Referrals.Referral), typeof(Referrals.ReferralEvent), typeof(Referrals.ContactAttempt),
+        typeof(ServiceDirectory.DirectoryService), typeof(ServiceDirectory.DirectoryLocation), typeof(ServiceDirectory.ServiceAtLocation),
+        typeof(ServiceDirectory.OpeningHours), typeof(ServiceDirectory.Closure), typeof(ServiceDirectory.ServiceCategory),
     ];
 
     public static List<AuditEntry> Collect(AppDbContext db, DateTime nowUtc)
@@ -140,6 +142,9 @@ internal static class AuditRecorder
 
         // A concurrency token alone changing is not a change of the person's data.
         values.Remove(nameof(HealthBudgetProject.Version));
+
+        // Derived from the other fields, and as long as all of them together.
+        values.Remove(nameof(ServiceDirectory.DirectoryService.SearchText));
         return values.Count == 0 ? null : JsonSerializer.Serialize(values, Json);
     }
 

@@ -38,6 +38,7 @@ internal sealed class DirectoryLocationConfiguration : IEntityTypeConfiguration<
         builder.Property(l => l.Accessibility).HasMaxLength(500);
         builder.Property(l => l.Transport).HasMaxLength(500);
         builder.Ignore(l => l.Address);
+        builder.Property(l => l.Version).IsConcurrencyToken();
         builder.HasOne(l => l.Organisation).WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(l => new { l.Latitude, l.Longitude });
     }
@@ -81,6 +82,18 @@ internal sealed class ServiceCategoryConfiguration : IEntityTypeConfiguration<Se
         builder.Property(c => c.Code).HasMaxLength(40);
         builder.Property(c => c.NameIt).HasMaxLength(100);
         builder.Property(c => c.NameEn).HasMaxLength(100);
+        builder.Property(c => c.Version).IsConcurrencyToken();
         builder.HasIndex(c => c.Code).IsUnique();
+    }
+}
+
+internal sealed class DirectoryChangeConfiguration : IEntityTypeConfiguration<DirectoryChange>
+{
+    public void Configure(EntityTypeBuilder<DirectoryChange> builder)
+    {
+        builder.Property(c => c.EntityType).HasMaxLength(20);
+        builder.Property(c => c.Source).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Fields).HasMaxLength(1000);
+        builder.HasIndex(c => new { c.EntityType, c.EntityId, c.AtUtc });
     }
 }

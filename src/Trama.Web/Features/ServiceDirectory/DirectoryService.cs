@@ -115,6 +115,8 @@ public class DirectoryLocation
     /// Bus, tram or metro stops nearby (HSDS transportation).
     public string? Transport { get; set; }
 
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public string Address => $"{Street}, {PostalCode} {City}";
 }
 
@@ -176,7 +178,37 @@ public class ServiceCategory
 
     public required string NameEn { get; set; }
 
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public List<DirectoryService> Services { get; } = [];
 
     public string Name(System.Globalization.CultureInfo culture) => culture.TwoLetterISOLanguageName == "en" ? NameEn : NameIt;
+}
+
+/// One save of a directory entry, for the entry's own history: who, when, which fields. The
+/// values before and after are in the audit trail.
+public class DirectoryChange
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// "Service", "Location" or "Category".
+    public required string EntityType { get; set; }
+
+    public Guid EntityId { get; set; }
+
+    public DateTime AtUtc { get; set; }
+
+    public string? UserId { get; set; }
+
+    /// How the change came: typed in a form, or an import.
+    public DirectoryChangeSource Source { get; set; }
+
+    /// The changed fields, as comma-separated field names (DirectoryFields).
+    public required string Fields { get; set; }
+}
+
+public enum DirectoryChangeSource
+{
+    Form,
+    Import,
 }

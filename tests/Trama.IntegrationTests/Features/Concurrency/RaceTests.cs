@@ -183,4 +183,37 @@ public sealed class RaceTests(TramaApp app) : IClassFixture<TramaApp>
             client.Dispose();
         }
     }
+    [Fact]
+    public async Task EightSimultaneousSavesOfADirectoryEntry_OneWins_AndTheEntryHoldsItsTextAlone()
+    {
+        var id = await app.WithDbAsync(db => db.DirectoryServices.Where(s => s.Name == "Ginnastica dolce e attività ricreative").Select(s => s.Id).SingleAsync());
+        var sessions = new WebSession[Racers];
+        var forms = new HtmlResult[Racers];
+        for (var i = 0; i < Racers; i++)
+        {
+            sessions[i] = app.NewSession();
+            await sessions[i].LoginAsync("coordinatore");
+            forms[i] = await sessions[i].GetAsync($"/Directory/Manage/Services/{id}");
+        }
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var saves = Enumerable.Range(0, Racers).Select(async i =>
+        {
+            await start.Task;
+            return await sessions[i].SubmitAsync(forms[i], "[data-testid=service-form]", ("Input.Capacity", $"Posti scritti da {i}"));
+        }).ToList();
+        start.SetResult();
+        var answers = await Task.WhenAll(saves);
+
+        // The winner is sent on to the saved entry; every other form comes back with the conflict.
+        var winners = answers.Select((a, i) => (a, i)).Where(x => x.a.Redirects.Count > 0).ToList();
+        Assert.Single(winners);
+        Assert.All(answers.Where(a => a.Redirects.Count == 0), a => Assert.Contains(a.Errors, e => e.StartsWith("Qualcun altro ha appena modificato questa voce", StringComparison.Ordinal)));
+        Assert.Equal($"Posti scritti da {winners[0].i}", await app.WithDbAsync(db => db.DirectoryServices.Where(s => s.Id == id).Select(s => s.Capacity).SingleAsync()));
+        Assert.Equal(1, await app.WithDbAsync(db => db.DirectoryChanges.CountAsync(c => c.EntityId == id)));
+        foreach (var session in sessions)
+        {
+            session.Dispose();
+        }
+    }
 }

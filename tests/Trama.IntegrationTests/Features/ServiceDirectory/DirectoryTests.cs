@@ -33,7 +33,7 @@ public sealed class DirectoryTests(TramaApp app) : IClassFixture<TramaApp>
         using var anonymous = app.NewSession();
         var page = await anonymous.GetAsync("/Directory?q=pressione");
         Assert.Equal(3, Names(page).Count);
-        Assert.All(Names(page), n => Assert.StartsWith("Farmacia", n, StringComparison.Ordinal));
+        Assert.All(Names(page), n => Assert.StartsWith("Pressione e ascolto alla Farmacia Comunale", n, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class DirectoryTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.NotEmpty(distances);
         Assert.All(distances, d => Assert.InRange(d, 0, 1));
         Assert.Equal(distances.Order(), distances);
-        Assert.Equal("Farmacia: misurazione della pressione e ascolto", Names(page)[0]);
+        Assert.Equal("Pressione e ascolto alla Farmacia Comunale 2", Names(page)[0]);
         Assert.DoesNotContain(Names(page), n => n.StartsWith("Centro psico-sociale", StringComparison.Ordinal));
     }
 

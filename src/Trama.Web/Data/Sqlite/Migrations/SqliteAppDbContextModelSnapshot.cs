@@ -1861,6 +1861,42 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Trama.Web.Features.ServiceDirectory.DirectoryChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityType", "EntityId", "AtUtc");
+
+                    b.ToTable("DirectoryChanges");
+                });
+
             modelBuilder.Entity("Trama.Web.Features.ServiceDirectory.DirectoryLocation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1906,6 +1942,10 @@ namespace Trama.Web.Data.Sqlite.Migrations
 
                     b.Property<string>("Transport")
                         .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2077,6 +2117,10 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.Property<string>("NameIt")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -43,6 +43,7 @@ builder.Services.AddScoped<Trama.Web.Features.ServiceDirectory.DirectorySearch>(
 builder.Services.Configure<Trama.Web.Features.Referrals.ReferralOptions>(builder.Configuration.GetSection(Trama.Web.Features.Referrals.ReferralOptions.Section));
 builder.Services.AddScoped<Trama.Web.Features.Referrals.ReferralDesk>();
 builder.Services.AddScoped<Trama.Web.Features.ServiceDirectory.Manage.DirectoryEditing>();
+builder.Services.AddScoped<Trama.Web.Features.ServiceDirectory.Manage.DirectoryImport>();
 builder.Services.AddScheduledJob<Trama.Web.Features.Audit.AuditVerificationJob>();
 
 var app = builder.Build();

@@ -18,12 +18,32 @@ public sealed class WebSession(HttpClient client) : IDisposable
 
     public async Task<HtmlResult> SubmitAsync(HtmlResult page, string formSelector, params (string Name, string Value)[] values)
     {
+        var (target, fields) = Fields(page, formSelector, values);
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(fields) });
+    }
+
+    /// Submits a form with a file, as multipart/form-data, the other fields as the page has them.
+    public async Task<HtmlResult> UploadAsync(HtmlResult page, string formSelector, string fileField, string fileName, byte[] file, params (string Name, string Value)[] values)
+    {
+        var (target, fields) = Fields(page, formSelector, values);
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            content.Add(new StringContent(value), name);
+        }
+
+        content.Add(new ByteArrayContent(file), fileField, fileName);
+        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, target) { Content = content });
+    }
+
+    private static (string Target, List<KeyValuePair<string, string>> Fields) Fields(HtmlResult page, string formSelector, (string Name, string Value)[] values)
+    {
         var form = page.Document.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form '{formSelector}' on {page.Url}");
         var fields = new List<KeyValuePair<string, string>>();
         foreach (var input in form.QuerySelectorAll<IHtmlInputElement>("input[name]"))
         {
-            if (values.Any(v => v.Name == input.Name))
+            if (values.Any(v => v.Name == input.Name) || input.Type == "file")
             {
                 continue;
             }
@@ -50,8 +70,7 @@ public sealed class WebSession(HttpClient client) : IDisposable
 
         fields.AddRange(values.Select(v => new KeyValuePair<string, string>(v.Name, v.Value)));
         var action = form.GetAttribute("action");
-        var target = string.IsNullOrEmpty(action) ? page.Url.PathAndQuery : action;
-        return await SendAsync(new HttpRequestMessage(HttpMethod.Post, target) { Content = new FormUrlEncodedContent(fields) });
+        return (string.IsNullOrEmpty(action) ? page.Url.PathAndQuery : action, fields);
     }
 
     public async Task<HtmlResult> LoginAsync(string userName, string? password = null)

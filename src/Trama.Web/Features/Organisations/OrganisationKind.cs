@@ -15,4 +15,7 @@ public enum OrganisationKind
     FamilyHealthClinic,
     YouthCentre,
     CommunityHouse,
+
+    /// Brought in by a directory import, which does not say what kind of body it is.
+    Other,
 }

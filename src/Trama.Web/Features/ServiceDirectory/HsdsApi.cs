@@ -180,7 +180,7 @@ public static class HsdsApi
         s.Email,
         Status(s.Status),
         s.HowToAccess,
-        s.IsFree ? s.Cost ?? "Gratuito" : s.Cost,
+        FeesOf(s.IsFree, s.Cost),
         s.Capacity,
         s.Eligibility,
         s.MinimumAge,
@@ -261,6 +261,16 @@ public static class HsdsApi
         "defunct" => ServiceStatus.Defunct,
         _ => ServiceStatus.Active,
     };
+
+    /// HSDS has one text for fees; "Gratuito", or "Gratuito · " before a note, keeps "free" readable on import.
+    public const string Free = "Gratuito";
+
+    public static string? FeesOf(bool isFree, string? cost) => isFree ? (cost is null ? Free : $"{Free} · {cost}") : cost;
+
+    public static (bool IsFree, string? Cost) FeesFrom(string? fees) =>
+        fees is null || fees.Equals(Free, StringComparison.OrdinalIgnoreCase) || fees.Equals("Free", StringComparison.OrdinalIgnoreCase) ? (true, null)
+        : fees.StartsWith(Free + " · ", StringComparison.Ordinal) ? (true, fees[(Free.Length + 3)..])
+        : (false, fees);
 
     public static string Day(DayOfWeek day) => day.ToString()[..2].ToUpperInvariant();
 

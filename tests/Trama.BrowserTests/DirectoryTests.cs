@@ -150,5 +150,17 @@ public sealed class DirectoryManagementTests(BrowserFixture fixture) : BrowserTe
         await coordinator.Locator("form[data-category=new]").GetByRole(AriaRole.Button, new() { Name = "Aggiungi" }).ClickAsync();
         await Assertions.Expect(coordinator.GetByTestId("form-errors")).ToBeVisibleAsync();
         await coordinator.AssertAccessibleAsync();
+
+        await coordinator.GotoAsync("/Directory/Manage");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Importa nella guida" }).ClickAsync();
+        await coordinator.AssertAccessibleAsync();
+        var csv = string.Join(';', Trama.Web.Features.ServiceDirectory.Manage.DirectoryFile.CsvColumns) + "\n"
+            + "Circolo Acli;;Tombola;Tombola del venerdì.;culture;it;;;;no;;;;;;Salone;Via Roma 1;20092;Cinisello Balsamo;MI;45,55;9,22;Ve 15:00-18:00\n"
+            + "Circolo Acli;;Burraco;Burraco.;carte;it;;;;no;;;;;;Salone;Via Roma 1;20092;Cinisello Balsamo;MI;45,55;9,22;Ve 15:00-18:00\n";
+        await coordinator.GetByLabel("File CSV o esportazione HSDS (JSON)").SetInputFilesAsync(new FilePayload { Name = "circolo.csv", MimeType = "text/csv", Buffer = System.Text.Encoding.UTF8.GetBytes(csv) });
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "Anteprima" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByTestId("import-problems")).ToContainTextAsync("Riga 3: categorie sconosciute alla guida: carte.");
+        await Assertions.Expect(coordinator.GetByRole(AriaRole.Button, new() { Name = "Importa", Exact = true })).ToHaveCountAsync(0);
+        await coordinator.AssertAccessibleAsync();
     }
 }

@@ -14,8 +14,14 @@ namespace Trama.Web.Features.Projects;
 
 /// A referral (segnalazione): the person, why, from whom, to which CPS. The CPS then selects.
 [Authorize(Roles = $"{Roles.Clinician},{Roles.SocialWorker},{Roles.KeyWorker},{Roles.PeerSupportExpert}")]
-public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, ReferralIntake intake, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, ReferralIntake intake, Referrals.ReferralDesk desk, Audit.AuditTrail audit, TimeProvider clock, IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// The network referral a CPS accepted and now takes in as the project's referral stage.
+    [BindProperty(SupportsGet = true)]
+    public Guid? FromReferral { get; set; }
+
+    public Referrals.Referral? NetworkReferral { get; private set; }
+
     public sealed record Choice(Guid Id, string Name);
 
     [BindProperty]
@@ -29,7 +35,46 @@ public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, Ref
     public async Task<IActionResult> OnGetAsync()
     {
         Input.ReferredOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (FromReferral is not null)
+        {
+            if (await NetworkReferralAsync() is not { } r)
+            {
+                return NotFound();
+            }
+
+            Input.GivenName = r.GivenName;
+            Input.FamilyName = r.FamilyName;
+            Input.Phone = r.Contact.Contains('@', StringComparison.Ordinal) ? null : r.Contact;
+            Input.ReferralSource = l["Projects.Refer.FromNetwork", r.FromOrganisation.Name].Value;
+            Input.ReferralReason = r.Reason;
+            Input.Urgency = r.Urgency switch
+            {
+                Referrals.ReferralUrgency.Urgent => ReferralUrgency.Urgent,
+                Referrals.ReferralUrgency.Soon => ReferralUrgency.Priority,
+                _ => ReferralUrgency.Routine,
+            };
+            Input.MentalHealthCentreId = r.Service.OrganisationId;
+            Input.ReferredOn = DateOnly.FromDateTime(Infrastructure.ItalianTime.FromUtc(r.CreatedAtUtc));
+        }
+
         return await ShowAsync();
+    }
+
+    /// The accepted referral to one of the user's CPS services, not yet taken into a project.
+    private async Task<Referrals.Referral?> NetworkReferralAsync()
+    {
+        var visible = await desk.VisibleAsync();
+        var referral = await visible.Include(r => r.Service).ThenInclude(s => s.Organisation).Include(r => r.FromOrganisation).Include(r => r.Events)
+            .SingleOrDefaultAsync(r => r.Id == FromReferral && r.ProjectId == null
+                && (r.State == Referrals.ReferralState.Accepted || r.State == Referrals.ReferralState.InProgress)
+                && r.Service.Organisation.Kind == OrganisationKind.MentalHealthCentre);
+        if (referral is null || await desk.SideAsync(referral) != Referrals.ReferralSide.Receiver)
+        {
+            return null;
+        }
+
+        await audit.RecordReadAsync(nameof(Referrals.Referral), referral.Id.ToString(), null);
+        return NetworkReferral = referral;
     }
 
     public async Task<IActionResult> OnPostAsync()
@@ -40,7 +85,31 @@ public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, Ref
             return NotFound();
         }
 
-        var (project, existingCode) = await intake.TakeAsync(Input, programme, User, ModelState, nameof(Input));
+        Action<HealthBudgetProject>? alongside = null;
+        if (FromReferral is not null)
+        {
+            if (await NetworkReferralAsync() is not { } r)
+            {
+                return NotFound();
+            }
+
+            // The referral goes on inside the project: its person and project are known from now on.
+            alongside = project =>
+            {
+                r.ProjectId = project.Id;
+                r.PersonId = project.Person.Id;
+                if (r.State == Referrals.ReferralState.Accepted)
+                {
+                    desk.Move(r, Referrals.ReferralSide.Receiver, Referrals.ReferralAction.Start, null, r.Version);
+                }
+                else
+                {
+                    r.Version = Guid.NewGuid();
+                }
+            };
+        }
+
+        var (project, existingCode) = await intake.TakeAsync(Input, programme, User, ModelState, nameof(Input), alongside);
         if (project is null)
         {
             ExistingCode = existingCode;

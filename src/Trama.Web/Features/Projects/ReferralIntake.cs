@@ -17,7 +17,9 @@ public sealed class ReferralIntake(AppDbContext db, TimeProvider clock, IStringL
 {
     /// The project when taken in; otherwise the errors are in <paramref name="state"/> and, when the
     /// person seems registered already, their pseudonymous code is returned.
-    public async Task<(HealthBudgetProject? Project, string? ExistingCode)> TakeAsync(ReferModel.ReferralInput input, ProgrammeSummary programme, ClaimsPrincipal user, ModelStateDictionary state, string prefix)
+    /// <paramref name="alongside"/> changes what must be saved with the project in the same
+    /// transaction (the network referral that opened it).
+    public async Task<(HealthBudgetProject? Project, string? ExistingCode)> TakeAsync(ReferModel.ReferralInput input, ProgrammeSummary programme, ClaimsPrincipal user, ModelStateDictionary state, string prefix, Action<HealthBudgetProject>? alongside = null)
     {
         string Key(string field) => prefix.Length == 0 ? field : $"{prefix}.{field}";
         var now = clock.GetUtcNow().UtcDateTime;
@@ -102,6 +104,7 @@ public sealed class ReferralIntake(AppDbContext db, TimeProvider clock, IStringL
             db.PersonRoles.Add(new PersonRole { PersonId = person.Id, Kind = PersonRoleKind.Beneficiary, StartsOn = input.ReferredOn });
         }
 
+        alongside?.Invoke(project);
         await db.SaveChangesAsync();
         return (project, null);
     }

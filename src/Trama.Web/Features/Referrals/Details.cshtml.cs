@@ -11,8 +11,14 @@ namespace Trama.Web.Features.Referrals;
 /// One referral: what the receiver needs to reach the person, the steps so far, and the moves the
 /// viewer's side may make. The sender sees the outcome, never the receiver's notes or calls.
 [Authorize]
-public sealed class DetailsModel(AppDbContext db, ReferralDesk desk, AuditTrail audit, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class DetailsModel(AppDbContext db, ReferralDesk desk, AuditTrail audit, Projects.ProjectAccess access, IStringLocalizer<SharedResource> l) : PageModel
 {
+    /// The CPS that accepted the referral may take it into a Budget di Salute project.
+    public bool CanOpenProject { get; private set; }
+
+    /// The project the referral belongs to, when the viewer may see it.
+    public (Guid Id, string Code)? Project { get; private set; }
+
     public Referral Referral { get; private set; } = null!;
 
     /// Null for a coordinator who sees the referral only because it is overdue.
@@ -67,6 +73,15 @@ public sealed class DetailsModel(AppDbContext db, ReferralDesk desk, AuditTrail 
         var ids = referral.Events.Select(e => e.ByUserId).Concat(referral.ContactAttempts.Select(a => a.ByUserId)).Append(referral.CreatedByUserId).Distinct().ToList();
         UserNames = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
         await audit.RecordReadAsync(nameof(Referral), referral.Id.ToString(), null, cancellationToken);
+        CanOpenProject = Side == ReferralSide.Receiver && referral.ProjectId is null
+            && referral.State is ReferralState.Accepted or ReferralState.InProgress
+            && referral.Service.Organisation.Kind == Organisations.OrganisationKind.MentalHealthCentre
+            && Projects.Viewer.IsCareStaff(User);
+        if (referral.ProjectId is { } projectId && await access.FindAsync(User, projectId) is { } grant)
+        {
+            Project = (projectId, grant.Project.Person.PseudonymousCode);
+        }
+
         return null;
     }
 

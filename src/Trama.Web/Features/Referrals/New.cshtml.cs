@@ -11,9 +11,15 @@ namespace Trama.Web.Features.Referrals;
 
 /// Sends a person to a service of the guide, with their consent (or a typed reason to share anyway).
 [Authorize(Roles = ReferralDesk.ReferrerRoles)]
-public sealed class NewModel(AppDbContext db, ReferralDesk desk, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class NewModel(AppDbContext db, ReferralDesk desk, Projects.ProjectAccess access, IStringLocalizer<SharedResource> l) : PageModel
 {
     public DirectoryService Service { get; private set; } = null!;
+
+    /// The Budget di Salute project the person is referred from, when they are in Trama.
+    public Projects.HealthBudgetProject? Project { get; private set; }
+
+    /// When the person's consent to sharing with this organisation is on record: no box to tick.
+    public DateOnly? SharingConsentOn { get; private set; }
 
     public IReadOnlyList<(Guid Id, string Name)> From { get; private set; } = [];
 
@@ -60,8 +66,20 @@ public sealed class NewModel(AppDbContext db, ReferralDesk desk, IStringLocalize
         public Guid FromOrganisationId { get; set; }
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid service, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(Guid service, Guid? project, CancellationToken cancellationToken)
     {
+        if (project is { } projectId)
+        {
+            // Care-team scope: only who works on the project may send its person on.
+            var grant = await access.FindAsync(User, projectId);
+            if (grant is null || !grant.CanWork)
+            {
+                return NotFound();
+            }
+
+            Project = grant.Project;
+        }
+
         var found = await db.DirectoryServices.Include(s => s.Organisation)
             .SingleOrDefaultAsync(s => s.Id == service && s.AcceptsReferrals && s.Status == ServiceStatus.Active, cancellationToken);
         if (found is null)
@@ -73,25 +91,56 @@ public sealed class NewModel(AppDbContext db, ReferralDesk desk, IStringLocalize
         var mine = await desk.OrganisationsAsync(cancellationToken);
         From = (await db.Organisations.Where(o => mine.Contains(o.Id)).OrderBy(o => o.Name).Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
             .Select(o => (o.Id, o.Name)).ToList();
-        return From.Count == 0 ? Forbid() : null;
+        if (From.Count == 0)
+        {
+            return Forbid();
+        }
+
+        if (Project is not null)
+        {
+            var organisation = found.OrganisationId;
+            var consents = await db.Consents.AsNoTracking()
+                .Where(c => c.PersonId == Project.PersonId && c.Purpose == People.ConsentPurpose.SharingWithPartners && (c.OrganisationId == null || c.OrganisationId == organisation))
+                .Select(c => new { c.Given, c.StatedOn, c.RecordedAtUtc, c.OrganisationId })
+                .ToListAsync(cancellationToken);
+
+            // The statement in force: the latest about this organisation, else the latest general one.
+            var inForce = consents.Where(c => c.OrganisationId == organisation).MaxBy(c => c.RecordedAtUtc) ?? consents.Where(c => c.OrganisationId == null).MaxBy(c => c.RecordedAtUtc);
+            SharingConsentOn = inForce is { Given: true } ? inForce.StatedOn : null;
+        }
+
+        return null;
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid service, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(Guid service, Guid? project, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(service, cancellationToken) is { } refused)
+        if (await LoadAsync(service, project, cancellationToken) is { } refused)
         {
             return refused;
         }
 
         Input.FromOrganisationId = From[0].Id;
+        if (Project?.Person is { } person)
+        {
+            Input.GivenName = person.GivenName;
+            Input.FamilyName = person.FamilyName;
+            Input.Contact = person.Phone ?? person.Email;
+        }
+
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(Guid service, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid service, Guid? project, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(service, cancellationToken) is { } refused)
+        if (await LoadAsync(service, project, cancellationToken) is { } refused)
         {
             return refused;
+        }
+
+        if (SharingConsentOn is not null)
+        {
+            Input.ConsentGiven = true;
+            Input.ConsentOverride = null;
         }
 
         foreach (var (field, message) in desk.Check(Input, From.Select(f => f.Id)))
@@ -105,6 +154,8 @@ public sealed class NewModel(AppDbContext db, ReferralDesk desk, IStringLocalize
         }
 
         var referral = desk.Send(Service, Input);
+        referral.PersonId = Project?.PersonId;
+        referral.ProjectId = Project?.Id;
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["Referrals.Sent", Service.Name].Value;
         return RedirectToPage("Details", new { id = referral.Id });

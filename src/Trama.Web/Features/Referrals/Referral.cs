@@ -60,6 +60,14 @@ public class Referral
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// The person, when they are in Trama: referred from their project, or registered when a CPS
+    /// took the referral into a Budget di Salute project.
+    public Guid? PersonId { get; set; }
+
+    /// The Budget di Salute project the referral belongs to: the one it was sent from, or the one
+    /// it opened at the CPS (as the project's referral stage).
+    public Guid? ProjectId { get; set; }
+
     public List<ReferralEvent> Events { get; } = [];
 
     public List<ContactAttempt> ContactAttempts { get; } = [];
@@ -145,6 +153,8 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne(r => r.CreatedBy).WithMany().HasForeignKey(r => r.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(r => r.Events).WithOne().HasForeignKey(e => e.ReferralId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(r => r.ContactAttempts).WithOne().HasForeignKey(a => a.ReferralId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<People.Person>().WithMany().HasForeignKey(r => r.PersonId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Projects.HealthBudgetProject>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ServiceId, r.State });
         builder.HasIndex(r => new { r.FromOrganisationId, r.State });
     }

@@ -38,6 +38,10 @@ public sealed class IndexModel(AppDbContext db, DirectorySearch search, IOptions
     [BindProperty(SupportsGet = true)]
     public double Radius { get; set; } = 1;
 
+    /// A care team looking for a service for the person of this project: carried to the referral.
+    [BindProperty(SupportsGet = true)]
+    public Guid? Project { get; set; }
+
     public IReadOnlyList<ServiceCategory> Categories { get; private set; } = [];
 
     public IReadOnlyList<string> Languages { get; private set; } = [];

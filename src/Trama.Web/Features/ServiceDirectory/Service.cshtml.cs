@@ -15,6 +15,9 @@ public sealed class ServiceModel(AppDbContext db, DirectorySearch search) : Page
 
     public DateTime LocalNow => search.LocalNow;
 
+    [BindProperty(SupportsGet = true)]
+    public Guid? Project { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         var service = await db.DirectoryServices.AsNoTracking().AsSplitQuery()

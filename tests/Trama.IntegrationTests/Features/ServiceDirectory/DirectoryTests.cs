@@ -58,7 +58,7 @@ public sealed class DirectoryTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.All(distances, d => Assert.InRange(d, 0, 1));
         Assert.Equal(distances.Order(), distances);
         Assert.Equal("Pressione e ascolto alla Farmacia Comunale 2", Names(page)[0]);
-        Assert.DoesNotContain(Names(page), n => n.StartsWith("Centro psico-sociale", StringComparison.Ordinal));
+        Assert.DoesNotContain(Names(page), n => n.StartsWith("Accoglienza e presa in carico al CPS", StringComparison.Ordinal));
     }
 
     [Fact]

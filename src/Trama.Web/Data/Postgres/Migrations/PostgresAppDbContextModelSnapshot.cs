@@ -1763,6 +1763,12 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1795,6 +1801,10 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("FromOrganisationId", "State");
 
@@ -2661,6 +2671,16 @@ namespace Trama.Web.Data.Postgres.Migrations
                         .HasForeignKey("FromOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Trama.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Trama.Web.Features.ServiceDirectory.DirectoryService", "Service")
                         .WithMany()

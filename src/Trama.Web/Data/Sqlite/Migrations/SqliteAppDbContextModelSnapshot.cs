@@ -1750,6 +1750,12 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProjectId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1782,6 +1788,10 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("PersonId");
+
+                    b.HasIndex("ProjectId");
 
                     b.HasIndex("FromOrganisationId", "State");
 
@@ -2648,6 +2658,16 @@ namespace Trama.Web.Data.Sqlite.Migrations
                         .HasForeignKey("FromOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Trama.Web.Features.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Trama.Web.Features.Projects.HealthBudgetProject", null)
+                        .WithMany()
+                        .HasForeignKey("ProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Trama.Web.Features.ServiceDirectory.DirectoryService", "Service")
                         .WithMany()

@@ -162,5 +162,28 @@ public sealed class DirectoryManagementTests(BrowserFixture fixture) : BrowserTe
         await Assertions.Expect(coordinator.GetByTestId("import-problems")).ToContainTextAsync("Riga 3: categorie sconosciute alla guida: carte.");
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Button, new() { Name = "Importa", Exact = true })).ToHaveCountAsync(0);
         await coordinator.AssertAccessibleAsync();
+
+        await coordinator.GotoAsync("/Referrals");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "Invii in cifre" }).ClickAsync();
+        await Assertions.Expect(coordinator.GetByTestId("counts-total")).ToBeVisibleAsync();
+        await coordinator.AssertAccessibleAsync();
+    }
+
+    [Fact]
+    public async Task TheCareTeamFindsAServiceForTheProjectsPerson_AndTheFormIsAccessible()
+    {
+        var page = await Fixture.NewPageAsync();
+        await page.LoginAsync("operatore");
+        var project = await Fixture.App.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => p.Id).SingleAsync());
+        await page.GotoAsync($"/Projects/{project}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Invia a un servizio del quartiere" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("choosing-for-project")).ToBeVisibleAsync();
+        await page.GetByLabel("Che cosa cerchi").FillAsync("tirocini");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cerca", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tirocini e inserimento lavorativo" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Invia una persona a questo servizio" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("consent-on-record")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Nome", new() { Exact = true })).ToHaveValueAsync("Giorgio");
+        await page.AssertAccessibleAsync();
     }
 }

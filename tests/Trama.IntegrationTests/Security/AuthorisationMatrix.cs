@@ -106,6 +106,7 @@ public static class AuthorisationMatrix
         new("Account/Login", "/Account/Login", Anyone(Outcome.Allow)),
         new("Directory", "/Directory", Anyone(Outcome.Allow)),
         new("Referrals", "/Referrals", Everyone(Outcome.Allow)),
+        new("Referrals/Counts", "/Referrals/Counts", OnlyRoles(Roles.NetworkCoordinator)),
         new("Referrals/New", "/Referrals/New?service=00000000-0000-0000-0000-000000000001", OnlyRolesElseHidden(Roles.FrontDesk, Roles.Clinician, Roles.SocialWorker, Roles.KeyWorker, Roles.NetworkCoordinator)),
         new("Referrals/{id:guid}", "/Referrals/00000000-0000-0000-0000-000000000001", Everyone(Outcome.Hidden)),
         new("Directory/Manage", "/Directory/Manage", OnlyRoles(DirectoryEditors)),

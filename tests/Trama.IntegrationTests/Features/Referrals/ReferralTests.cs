@@ -122,4 +122,22 @@ public sealed class ReferralTests(TramaApp app) : IClassFixture<TramaApp>
         var stale = await pharmacy.SubmitAsync(sent, "form[data-action=Revoke]", ("Move.Text", "Di nuovo."));
         Assert.Contains("Qualcun altro ha appena cambiato questo invio", stale.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task TheCoordinatorCountsReferralsByNodeServiceCategoryAndOutcome_WithoutNames()
+    {
+        var (pharmacy, _) = await ReferAsync("Contata", ("Input.ConsentGiven", "true"));
+        pharmacy.Dispose();
+        using var coordinator = app.NewSession();
+        await coordinator.LoginAsync("coordinatore");
+        var page = await coordinator.GetAsync("/Referrals/Counts");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var total = await app.WithDbAsync(db => db.Referrals.CountAsync());
+        var node = page.Document.QuerySelectorAll("[data-testid=counts-by-node] tbody tr").Single(tr => tr.QuerySelector("th")!.TextContent == "Farmacia Comunale 2");
+        var sent = int.Parse(node.QuerySelector("td")!.TextContent, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(await app.WithDbAsync(db => db.Referrals.CountAsync(r => r.FromOrganisation.Name == "Farmacia Comunale 2")), sent);
+        Assert.StartsWith($"Invii: {total} ", page.TextOf("[data-testid=counts-total]"), StringComparison.Ordinal);
+        Assert.NotNull(page.Document.QuerySelectorAll("[data-testid=counts-by-category] th").FirstOrDefault(th => th.TextContent == "Servizi sociali"));
+        Assert.DoesNotContain("Contata", page.Text, StringComparison.Ordinal);
+    }
 }

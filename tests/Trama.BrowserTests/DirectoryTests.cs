@@ -139,6 +139,13 @@ public sealed class DirectoryManagementTests(BrowserFixture fixture) : BrowserTe
         await Assertions.Expect(page.GetByTestId("history")).ToContainTextAsync("Lucia Ferri");
         await page.AssertAccessibleAsync();
 
+        await page.GotoAsync("/Directory/Manage");
+        await page.GetByTestId("manage-organisations").GetByRole(AriaRole.Link, new() { Name = "Casa della Cittadinanza" }).ClickAsync();
+        await page.GetByLabel("Codice fiscale o partita IVA").FillAsync("123");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Salva", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("form-errors")).ToBeVisibleAsync();
+        await page.AssertAccessibleAsync();
+
         await page.GotoAsync("/Directory/Manage/Places");
         await page.GetByRole(AriaRole.Button, new() { Name = "Salva", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByTestId("form-errors")).ToBeVisibleAsync();

@@ -13,6 +13,7 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
     {
         await services.MigrateDatabaseAsync(cancellationToken);
         await using var scope = services.CreateAsyncScope();
+        await Features.ServiceDirectory.StandardCategories.EnsureAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
         if (options.Value.DemoData)
         {
             await scope.ServiceProvider.GetRequiredService<DemoDataSeeder>().SeedAsync(cancellationToken);

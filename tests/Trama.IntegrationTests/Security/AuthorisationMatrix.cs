@@ -113,6 +113,7 @@ public static class AuthorisationMatrix
         new("Directory/Manage/Services/{id:guid?}", "/Directory/Manage/Services", OnlyRoles(DirectoryEditors)),
         new("Directory/Manage/Places/{id:guid?}", "/Directory/Manage/Places", OnlyRoles(DirectoryEditors)),
         new("Directory/Manage/Categories", "/Directory/Manage/Categories", OnlyRoles(Roles.NetworkCoordinator)),
+        new("Directory/Manage/Organisations/{id:guid}", "/Directory/Manage/Organisations/00000000-0000-0000-0000-000000000001", OnlyRolesElseHidden(DirectoryEditors)),
         new("Directory/Manage/Import/{handler?}", "/Directory/Manage/Import", OnlyRoles(Roles.NetworkCoordinator)),
         new("Directory/Services/{id:guid}", "/Directory/Services/00000000-0000-0000-0000-000000000001", Anyone(Outcome.Hidden)),
         new("api/v1/hsds", "/api/v1/hsds", Anyone(Outcome.Allow)),

@@ -12,22 +12,6 @@ public static class DemoDirectory
 
     public sealed record Offer(string Organisation, string Name, string Description, string[] Categories, string[] Places, string Hours, string Languages, bool AcceptsReferrals, bool IsFree, string? Cost, string? Eligibility, string? HowToAccess, string? Capacity, int? MinimumAge = null, int? MaximumAge = null);
 
-    public static readonly IReadOnlyList<(string Code, string It, string En)> Categories =
-    [
-        ("health", "Salute", "Health"),
-        ("mental-health", "Salute mentale", "Mental health"),
-        ("social-services", "Servizi sociali", "Social services"),
-        ("elderly", "Anziani", "Elderly people"),
-        ("youth", "Giovani", "Young people"),
-        ("families", "Famiglie e bambini", "Families and children"),
-        ("housing", "Casa e abitare", "Housing"),
-        ("work", "Lavoro e formazione", "Work and training"),
-        ("culture", "Cultura e tempo libero", "Culture and leisure"),
-        ("faith", "Comunità religiose", "Faith communities"),
-        ("languages", "Migranti e lingue", "Migrants and languages"),
-        ("basic-needs", "Cibo e bisogni primari", "Food and basic needs"),
-    ];
-
     public static readonly IReadOnlyList<Place> Places =
     [
         new("casa", "Casa della Cittadinanza", "Casa della Cittadinanza", "Viale Abruzzi 11", "20092", "Cinisello Balsamo", 45.54988, 9.22771, "Ingresso senza gradini, bagno accessibile", "Bus 708, fermata viale Abruzzi"),
@@ -128,8 +112,7 @@ public static class DemoDirectory
 
     public static void Add(Trama.Web.Data.AppDbContext db, IReadOnlyDictionary<string, Organisation> organisations, DateOnly today, DateTime nowUtc)
     {
-        var categories = Categories.ToDictionary(c => c.Code, c => new ServiceCategory { Code = c.Code, NameIt = c.It, NameEn = c.En });
-        db.ServiceCategories.AddRange(categories.Values);
+        var categories = db.ServiceCategories.ToDictionary(c => c.Code);
         var places = Places.ToDictionary(p => p.Key, p => new DirectoryLocation
         {
             Organisation = organisations[p.Organisation],

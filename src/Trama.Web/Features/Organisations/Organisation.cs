@@ -36,6 +36,8 @@ public class Organisation
 
     public string? Phone { get; set; }
 
+    public Guid Version { get; set; } = Guid.NewGuid();
+
     public List<ProgrammePartner> Programmes { get; } = [];
 
     public List<OrganisationMembership> Members { get; } = [];

@@ -32,4 +32,13 @@ public sealed class DemoModeTests
         await app.InitializeAsync();
         Assert.Equal(0, await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.Programmes)));
     }
+
+    [Fact]
+    public async Task AnInstallationWithoutDemoData_StartsWithTheStandardCategoriesOfTheGuide()
+    {
+        await using var app = TramaApp.Create(demoData: false);
+        await app.InitializeAsync();
+        var codes = await app.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(db.ServiceCategories.Select(c => c.Code)));
+        Assert.Equal(Trama.Web.Features.ServiceDirectory.StandardCategories.All.Select(c => c.Code).Order(), codes.Order());
+    }
 }

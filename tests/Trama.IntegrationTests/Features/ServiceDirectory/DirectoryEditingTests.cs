@@ -140,4 +140,27 @@ public sealed class DirectoryEditingTests(TramaApp app) : IClassFixture<TramaApp
         using var house = await SessionAsync("volontario");
         Assert.Equal(HttpStatusCode.Forbidden, (await house.GetAsync("/Directory/Manage/Categories")).Status);
     }
+
+    [Fact]
+    public async Task TheHouseKeepsItsOrganisationsIdentifiers_AWrongCodiceFiscaleIsExplained_AndTheExportShowsTheRightOne()
+    {
+        var id = await app.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Casa della Cittadinanza").Select(o => o.Id).SingleAsync());
+        using var house = await SessionAsync("volontario");
+        var form = await house.GetAsync($"/Directory/Manage/Organisations/{id}");
+        Assert.Equal(HttpStatusCode.OK, form.Status);
+        var wrong = await house.SubmitAsync(form, "[data-testid=organisation-form]", ("Input.TaxCode", "02912340152"), ("Input.ThirdSectorNumber", "RUNTS 123456"));
+        Assert.Contains("Questo codice fiscale non è valido: controlla le cifre (11 per un ente, 16 caratteri per una persona).", wrong.Errors);
+        Assert.Equal("RUNTS 123456", wrong.Find("#Input_ThirdSectorNumber")!.GetAttribute("value"));
+        var saved = await house.SubmitAsync(wrong, "[data-testid=organisation-form]", ("Input.TaxCode", "02912340151"));
+        Assert.Empty(saved.Errors);
+        Assert.Contains("codice fiscale", saved.TextOf("[data-testid=history] tbody tr td:nth-child(3)"), StringComparison.Ordinal);
+
+        using var anonymous = app.NewSession();
+        var hsds = await anonymous.Client.GetStringAsync(new Uri($"/api/v1/hsds/organizations/{id}", UriKind.Relative), TestContext.Current.CancellationToken);
+        Assert.Contains("\"tax_id\":\"02912340151\"", hsds, StringComparison.Ordinal);
+        Assert.Contains("RUNTS 123456", hsds, StringComparison.Ordinal);
+
+        using var pharmacy = await SessionAsync("sportello");
+        Assert.Equal(HttpStatusCode.NotFound, (await pharmacy.GetAsync($"/Directory/Manage/Organisations/{id}")).Status);
+    }
 }

@@ -39,12 +39,7 @@ public class Person
     /// Upper-case, accent-free "FAMILY GIVEN" for search and duplicate checks on both engines.
     public string NormalisedName { get; set; } = string.Empty;
 
-    public static string Normalise(string familyName, string givenName)
-    {
-        var text = $"{familyName} {givenName}".Normalize(System.Text.NormalizationForm.FormD);
-        var letters = text.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);
-        return string.Join(' ', new string(letters.ToArray()).ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    public static string Normalise(string familyName, string givenName) => Infrastructure.Text.Fold($"{familyName} {givenName}");
 
     /// Set when the person's data were erased on request: what the law keeps is kept under the
     /// pseudonymous code, everything that identifies them is gone (docs/adr/0007-retention.md).

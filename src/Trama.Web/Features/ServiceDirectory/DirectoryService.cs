@@ -68,9 +68,7 @@ public class DirectoryService
 
     public static string Fold(string? text)
     {
-        var decomposed = (text ?? string.Empty).Normalize(System.Text.NormalizationForm.FormD);
-        var letters = decomposed.Where(c => System.Globalization.CharUnicodeInfo.GetUnicodeCategory(c) != System.Globalization.UnicodeCategory.NonSpacingMark);
-        var folded = string.Join(' ', new string(letters.ToArray()).ToUpperInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var folded = Infrastructure.Text.Fold(text);
         return folded.Length > 6000 ? folded[..6000] : folded;
     }
 

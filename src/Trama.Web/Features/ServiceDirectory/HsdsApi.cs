@@ -189,7 +189,7 @@ public static class HsdsApi
         Instant(s.LastModifiedUtc),
         withOrganisation ? OrganisationList(s.Organisation) : null,
         s.Phone is null ? [] : [new HsdsPhone(Derived(s.Id, "phone"), s.Phone, s.Id)],
-        s.LanguageCodes.Select(code => new HsdsLanguage(Derived(s.Id, "language:" + code), s.Id, LanguageName(code), code)).ToList(),
+        s.LanguageCodes.Select(code => new HsdsLanguage(Derived(s.Id, "language:" + code), s.Id, Infrastructure.Text.LanguageName(code, english: true), code)).ToList(),
         s.Categories.OrderBy(c => c.Code).Select(c => new HsdsClassification(Derived(s.Id, "category:" + c.Code), s.Id, "service", c.Id, TermOf(c))).ToList(),
         s.Locations.OrderBy(a => a.Location.Name).Select(a => new HsdsServiceAtLocation(a.Id, s.Id, a.LocationId, LocationOf(a.Location), Schedules(a))).ToList());
 
@@ -278,8 +278,6 @@ public static class HsdsApi
 
     private static string Instant(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
-    private static string LanguageName(string code) =>
-        CultureInfo.GetCultures(CultureTypes.NeutralCultures).FirstOrDefault(c => c.TwoLetterISOLanguageName == code)?.EnglishName ?? code;
 
     /// A stable id for a part that has no row of its own (a phone, an address): the same on every
     /// export, so an importer can match it.

@@ -110,11 +110,7 @@ public sealed class IndexModel(AppDbContext db, DirectorySearch search, IOptions
     public string CategoryName(string code) =>
         Categories.FirstOrDefault(c => c.Code == code)?.Name(CultureInfo.CurrentUICulture) ?? code;
 
-    public static string LanguageName(string code)
-    {
-        var culture = CultureInfo.GetCultures(CultureTypes.NeutralCultures).FirstOrDefault(c => c.TwoLetterISOLanguageName == code);
-        return culture is null ? code : CultureInfo.CurrentUICulture.TextInfo.ToTitleCase(culture.DisplayName);
-    }
+    public static string LanguageName(string code) => Infrastructure.Text.LanguageName(code);
 }
 
 /// The `Trama:Directory` section: the map's tiles. Without a tile server the map still shows the

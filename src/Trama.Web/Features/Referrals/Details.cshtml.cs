@@ -138,14 +138,9 @@ public sealed class DetailsModel(AppDbContext db, ReferralDesk desk, AuditTrail 
             return Forbid();
         }
 
-        if (!Enum.IsDefined(Attempt.Channel))
+        foreach (var (field, message) in desk.LogAttempt(Referral, Attempt.Channel, Attempt.Reached, Attempt.Note))
         {
-            ModelState.AddModelError($"{nameof(Attempt)}.{nameof(Attempt.Channel)}", l["Validation.ValueInvalidHere"]);
-        }
-
-        if (Attempt.Note is { Length: > 1000 })
-        {
-            ModelState.AddModelError($"{nameof(Attempt)}.{nameof(Attempt.Note)}", l["Validation.MaxLength", l["Referrals.Attempt.Note"], 1000]);
+            ModelState.AddModelError($"{nameof(Attempt)}.{field}", message);
         }
 
         if (!ModelState.IsValid)
@@ -153,15 +148,6 @@ public sealed class DetailsModel(AppDbContext db, ReferralDesk desk, AuditTrail 
             return Page();
         }
 
-        Referral.ContactAttempts.Add(new ContactAttempt
-        {
-            ReferralId = Referral.Id,
-            AtUtc = desk.UtcNow,
-            ByUserId = desk.UserId,
-            Channel = Attempt.Channel,
-            Reached = Attempt.Reached,
-            Note = string.IsNullOrWhiteSpace(Attempt.Note) ? null : Attempt.Note.Trim(),
-        });
         await db.SaveChangesAsync(cancellationToken);
         TempData["Status"] = l["Referrals.Attempt.Saved"].Value;
         return RedirectToPage(new { id });

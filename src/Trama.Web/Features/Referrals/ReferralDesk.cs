@@ -151,6 +151,37 @@ public sealed class ReferralDesk(AppDbContext db, IHttpContextAccessor http, Tim
         return MoveCheck.Moved;
     }
 
+    /// Logs the receiver's attempt to reach the person, for the page and the API; the caller saves.
+    /// Returns the problems as (field, localised message), and logs nothing when there are some.
+    public IReadOnlyList<(string Field, string Message)> LogAttempt(Referral referral, ContactChannel channel, bool reached, string? note)
+    {
+        var problems = new List<(string, string)>();
+        if (!Enum.IsDefined(channel))
+        {
+            problems.Add(("Channel", l["Validation.ValueInvalidHere"]));
+        }
+
+        if (note is { Length: > 1000 })
+        {
+            problems.Add(("Note", l["Validation.MaxLength", l["Referrals.Attempt.Note"], 1000]));
+        }
+
+        if (problems.Count == 0)
+        {
+            referral.ContactAttempts.Add(new ContactAttempt
+            {
+                ReferralId = referral.Id,
+                AtUtc = UtcNow,
+                ByUserId = UserId,
+                Channel = channel,
+                Reached = reached,
+                Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            });
+        }
+
+        return problems;
+    }
+
     /// Receiver first: a node that refers to its own service acts as the service.
     public async Task<ReferralSide?> SideAsync(Referral referral, CancellationToken cancellationToken = default)
     {

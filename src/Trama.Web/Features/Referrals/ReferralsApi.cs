@@ -193,31 +193,12 @@ public static class ReferralsApi
             return TypedResults.Problem(title: l["Referrals.MoveNotAllowed"], statusCode: StatusCodes.Status403Forbidden);
         }
 
-        var errors = new Dictionary<string, string[]>();
-        if (!Enum.IsDefined(request.Channel))
+        var problems = desk.LogAttempt(referral, request.Channel, request.Reached, request.Note);
+        if (problems.Count > 0)
         {
-            errors["channel"] = [l["Validation.ValueInvalidHere"]];
+            return TypedResults.ValidationProblem(problems.ToDictionary(p => char.ToLowerInvariant(p.Field[0]) + p.Field[1..], p => new[] { p.Message }), title: l["Validation.CheckFields"]);
         }
 
-        if (request.Note is { Length: > 1000 })
-        {
-            errors["note"] = [l["Validation.MaxLength", l["Referrals.Attempt.Note"], 1000]];
-        }
-
-        if (errors.Count > 0)
-        {
-            return TypedResults.ValidationProblem(errors, title: l["Validation.CheckFields"]);
-        }
-
-        referral.ContactAttempts.Add(new ContactAttempt
-        {
-            ReferralId = referral.Id,
-            AtUtc = desk.UtcNow,
-            ByUserId = desk.UserId,
-            Channel = request.Channel,
-            Reached = request.Reached,
-            Note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim(),
-        });
         await db.SaveChangesAsync(cancellationToken);
         return TypedResults.Ok(await ViewAsync(referral, side, desk, db, cancellationToken));
     }

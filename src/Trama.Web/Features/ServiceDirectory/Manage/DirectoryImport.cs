@@ -119,38 +119,29 @@ public sealed class DirectoryImport(AppDbContext db, DirectoryEditing editing)
         return plans;
     }
 
-    private List<string> Apply(DirectoryService s, ImportService source, Organisation organisation, Dictionary<string, ServiceCategory> categories, List<DirectoryLocation> places)
+    private IReadOnlyList<string> Apply(DirectoryService s, ImportService source, Organisation organisation, Dictionary<string, ServiceCategory> categories, List<DirectoryLocation> places)
     {
-        var changed = new List<string>();
-        void Set<T>(string field, T current, T value, Action<T> assign)
-        {
-            if (!EqualityComparer<T>.Default.Equals(current, value))
-            {
-                assign(value);
-                changed.Add(field);
-            }
-        }
-
-        Set("Name", s.Name, source.Name, v => s.Name = v);
-        Set("Description", s.Description, source.Description, v => s.Description = v);
-        Set("Status", s.Status, source.Status, v => s.Status = v);
-        Set("Eligibility", s.Eligibility, source.Eligibility, v => s.Eligibility = v);
-        Set("MinimumAge", s.MinimumAge, source.MinimumAge, v => s.MinimumAge = v);
-        Set("MaximumAge", s.MaximumAge, source.MaximumAge, v => s.MaximumAge = v);
-        Set("HowToAccess", s.HowToAccess, source.HowToAccess, v => s.HowToAccess = v);
-        Set("IsFree", s.IsFree, source.IsFree, v => s.IsFree = v);
-        Set("Cost", s.Cost, source.Cost, v => s.Cost = v);
-        Set("Capacity", s.Capacity, source.Capacity, v => s.Capacity = v);
-        Set("Languages", s.Languages, source.Languages, v => s.Languages = v);
-        Set("Phone", s.Phone, source.Phone, v => s.Phone = v);
-        Set("Email", s.Email, source.Email, v => s.Email = v);
-        Set("Website", s.Website, source.Website, v => s.Website = v);
-        Set("LastVerifiedOn", s.LastVerifiedOn, source.LastVerifiedOn, v => s.LastVerifiedOn = v);
+        var changed = new FieldChanges();
+        changed.Set("Name", s.Name, source.Name, v => s.Name = v);
+        changed.Set("Description", s.Description, source.Description, v => s.Description = v);
+        changed.Set("Status", s.Status, source.Status, v => s.Status = v);
+        changed.Set("Eligibility", s.Eligibility, source.Eligibility, v => s.Eligibility = v);
+        changed.Set("MinimumAge", s.MinimumAge, source.MinimumAge, v => s.MinimumAge = v);
+        changed.Set("MaximumAge", s.MaximumAge, source.MaximumAge, v => s.MaximumAge = v);
+        changed.Set("HowToAccess", s.HowToAccess, source.HowToAccess, v => s.HowToAccess = v);
+        changed.Set("IsFree", s.IsFree, source.IsFree, v => s.IsFree = v);
+        changed.Set("Cost", s.Cost, source.Cost, v => s.Cost = v);
+        changed.Set("Capacity", s.Capacity, source.Capacity, v => s.Capacity = v);
+        changed.Set("Languages", s.Languages, source.Languages, v => s.Languages = v);
+        changed.Set("Phone", s.Phone, source.Phone, v => s.Phone = v);
+        changed.Set("Email", s.Email, source.Email, v => s.Email = v);
+        changed.Set("Website", s.Website, source.Website, v => s.Website = v);
+        changed.Set("LastVerifiedOn", s.LastVerifiedOn, source.LastVerifiedOn, v => s.LastVerifiedOn = v);
 
         // An HSDS file does not say whether the service takes referrals through Trama: kept as it is.
         if (source.AcceptsReferrals)
         {
-            Set("AcceptsReferrals", s.AcceptsReferrals, true, v => s.AcceptsReferrals = v);
+            changed.Set("AcceptsReferrals", s.AcceptsReferrals, true, v => s.AcceptsReferrals = v);
         }
 
         var wanted = source.Categories.Select(c => categories[c]).ToList();
@@ -174,27 +165,18 @@ public sealed class DirectoryImport(AppDbContext db, DirectoryEditing editing)
                 editing.Record("Location", place.Id, ["Created"], DirectoryChangeSource.Import);
             }
 
-            var placeChanged = new List<string>();
-            void SetPlace<T>(string field, T current, T value, Action<T> assign)
-            {
-                if (!EqualityComparer<T>.Default.Equals(current, value))
-                {
-                    assign(value);
-                    placeChanged.Add(field);
-                }
-            }
-
-            SetPlace("Street", place.Street, p.Street, v => place.Street = v);
-            SetPlace("PostalCode", place.PostalCode, p.PostalCode, v => place.PostalCode = v);
-            SetPlace("City", place.City, p.City, v => place.City = v);
-            SetPlace("Province", place.Province, p.Province, v => place.Province = v);
-            SetPlace("Coordinates", (place.Latitude, place.Longitude), (Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6)), v => (place.Latitude, place.Longitude) = v);
-            SetPlace("Accessibility", place.Accessibility, p.Accessibility ?? place.Accessibility, v => place.Accessibility = v);
-            SetPlace("Transport", place.Transport, p.Transport ?? place.Transport, v => place.Transport = v);
+            var placeChanged = new FieldChanges();
+            placeChanged.Set("Street", place.Street, p.Street, v => place.Street = v);
+            placeChanged.Set("PostalCode", place.PostalCode, p.PostalCode, v => place.PostalCode = v);
+            placeChanged.Set("City", place.City, p.City, v => place.City = v);
+            placeChanged.Set("Province", place.Province, p.Province, v => place.Province = v);
+            placeChanged.Set("Coordinates", (place.Latitude, place.Longitude), (Math.Round(p.Latitude, 6), Math.Round(p.Longitude, 6)), v => (place.Latitude, place.Longitude) = v);
+            placeChanged.Set("Accessibility", place.Accessibility, p.Accessibility ?? place.Accessibility, v => place.Accessibility = v);
+            placeChanged.Set("Transport", place.Transport, p.Transport ?? place.Transport, v => place.Transport = v);
             if (placeChanged.Count > 0 && db.Entry(place).State != EntityState.Added)
             {
                 place.Version = Guid.NewGuid();
-                editing.Record("Location", place.Id, placeChanged, DirectoryChangeSource.Import);
+                editing.Record("Location", place.Id, placeChanged.Fields, DirectoryChangeSource.Import);
             }
 
             kept.Add(place.Id);
@@ -206,23 +188,7 @@ public sealed class DirectoryImport(AppDbContext db, DirectoryEditing editing)
                 changed.Add("Places");
             }
 
-            var hours = p.Hours.ToHashSet();
-            if (!hours.SetEquals(at.Hours.Select(h => (h.Day, h.Opens, h.Closes))))
-            {
-                db.RemoveRange(at.Hours);
-                at.Hours.Clear();
-                at.Hours.AddRange(hours.Select(h => new OpeningHours { ServiceAtLocationId = at.Id, Day = h.Day, Opens = h.Opens, Closes = h.Closes }));
-                changed.Add("Hours");
-            }
-
-            var closures = p.Closures.ToHashSet();
-            if (!closures.SetEquals(at.Closures.Select(c => (c.From, c.To, c.Reason))))
-            {
-                db.RemoveRange(at.Closures);
-                at.Closures.Clear();
-                at.Closures.AddRange(closures.Select(c => new Closure { ServiceAtLocationId = at.Id, From = c.From, To = c.To, Reason = c.Reason }));
-                changed.Add("Closures");
-            }
+            changed.Schedule(db, at, p.Hours, p.Closures);
         }
 
         // The file lists every place of the service: one no longer listed is no longer offered.
@@ -233,6 +199,6 @@ public sealed class DirectoryImport(AppDbContext db, DirectoryEditing editing)
             changed.Add("Places");
         }
 
-        return changed.Distinct().ToList();
+        return changed.Fields;
     }
 }

@@ -121,24 +121,15 @@ public sealed class EditOrganisationModel(AppDbContext db, DirectoryEditing edit
 
         var o = Organisation;
         db.Entry(o).Property(x => x.Version).OriginalValue = Input.Version;
-        var changed = new List<string>();
-        void Set(string field, string? current, string? value, Action<string?> assign)
-        {
-            if (current != value)
-            {
-                assign(value);
-                changed.Add(field);
-            }
-        }
-
-        Set("Name", o.Name, name, v => o.Name = v!);
-        Set("Description", o.Description, Clean(Input.Description), v => o.Description = v);
-        Set("TaxCode", o.TaxCode, taxCode, v => o.TaxCode = v);
-        Set("ThirdSectorNumber", o.ThirdSectorNumber, Clean(Input.ThirdSectorNumber), v => o.ThirdSectorNumber = v);
-        Set("Address", o.Address, Clean(Input.Address), v => o.Address = v);
-        Set("Phone", o.Phone, Clean(Input.Phone), v => o.Phone = v);
-        Set("Email", o.Email, Clean(Input.Email), v => o.Email = v);
-        Set("Website", o.Website, Clean(Input.Website), v => o.Website = v);
+        var changed = new FieldChanges();
+        changed.Set("Name", o.Name, name, v => o.Name = v!);
+        changed.Set("Description", o.Description, Clean(Input.Description), v => o.Description = v);
+        changed.Set("TaxCode", o.TaxCode, taxCode, v => o.TaxCode = v);
+        changed.Set("ThirdSectorNumber", o.ThirdSectorNumber, Clean(Input.ThirdSectorNumber), v => o.ThirdSectorNumber = v);
+        changed.Set("Address", o.Address, Clean(Input.Address), v => o.Address = v);
+        changed.Set("Phone", o.Phone, Clean(Input.Phone), v => o.Phone = v);
+        changed.Set("Email", o.Email, Clean(Input.Email), v => o.Email = v);
+        changed.Set("Website", o.Website, Clean(Input.Website), v => o.Website = v);
         if (changed.Count == 0)
         {
             TempData["Status"] = l["Directory.Edit.NothingChanged"].Value;
@@ -146,7 +137,7 @@ public sealed class EditOrganisationModel(AppDbContext db, DirectoryEditing edit
         }
 
         o.Version = Guid.NewGuid();
-        editing.Record("Organisation", o.Id, changed);
+        editing.Record("Organisation", o.Id, changed.Fields);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -158,7 +149,7 @@ public sealed class EditOrganisationModel(AppDbContext db, DirectoryEditing edit
         }
 
         // The organisation's name is part of its services' search text.
-        if (changed.Contains("Name"))
+        if (changed.Fields.Contains("Name"))
         {
             var services = await db.DirectoryServices.Include(s => s.Organisation).Include(s => s.Categories).Where(s => s.OrganisationId == id).ToListAsync(cancellationToken);
             services.ForEach(s => s.RefreshSearchText());

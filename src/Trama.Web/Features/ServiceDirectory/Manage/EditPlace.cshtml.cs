@@ -155,25 +155,16 @@ public sealed class EditPlaceModel(AppDbContext db, DirectoryEditing editing, IS
             db.Entry(place).Property(p => p.Version).OriginalValue = Input.Version;
         }
 
-        var changed = new List<string>();
-        void Set<T>(string field, T current, T value, Action<T> assign)
-        {
-            if (!EqualityComparer<T>.Default.Equals(current, value))
-            {
-                assign(value);
-                changed.Add(field);
-            }
-        }
-
+        var changed = new FieldChanges();
         static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        Set("Name", place.Name, Input.Name!.Trim(), v => place.Name = v);
-        Set("Street", place.Street, Input.Street!.Trim(), v => place.Street = v);
-        Set("PostalCode", place.PostalCode, Input.PostalCode!.Trim(), v => place.PostalCode = v);
-        Set("City", place.City, Input.City!.Trim(), v => place.City = v);
-        Set("Province", place.Province, Input.Province!.Trim().ToUpperInvariant(), v => place.Province = v);
-        Set("Coordinates", (place.Latitude, place.Longitude), (Math.Round(latitude, 6), Math.Round(longitude, 6)), v => (place.Latitude, place.Longitude) = v);
-        Set("Accessibility", place.Accessibility, Clean(Input.Accessibility), v => place.Accessibility = v);
-        Set("Transport", place.Transport, Clean(Input.Transport), v => place.Transport = v);
+        changed.Set("Name", place.Name, Input.Name!.Trim(), v => place.Name = v);
+        changed.Set("Street", place.Street, Input.Street!.Trim(), v => place.Street = v);
+        changed.Set("PostalCode", place.PostalCode, Input.PostalCode!.Trim(), v => place.PostalCode = v);
+        changed.Set("City", place.City, Input.City!.Trim(), v => place.City = v);
+        changed.Set("Province", place.Province, Input.Province!.Trim().ToUpperInvariant(), v => place.Province = v);
+        changed.Set("Coordinates", (place.Latitude, place.Longitude), (Math.Round(latitude, 6), Math.Round(longitude, 6)), v => (place.Latitude, place.Longitude) = v);
+        changed.Set("Accessibility", place.Accessibility, Clean(Input.Accessibility), v => place.Accessibility = v);
+        changed.Set("Transport", place.Transport, Clean(Input.Transport), v => place.Transport = v);
         if (Place is not null && changed.Count == 0)
         {
             TempData["Status"] = l["Directory.Edit.NothingChanged"].Value;
@@ -181,7 +172,7 @@ public sealed class EditPlaceModel(AppDbContext db, DirectoryEditing editing, IS
         }
 
         place.Version = Guid.NewGuid();
-        editing.Record("Location", place.Id, Place is null ? ["Created"] : changed);
+        editing.Record("Location", place.Id, Place is null ? ["Created"] : changed.Fields);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

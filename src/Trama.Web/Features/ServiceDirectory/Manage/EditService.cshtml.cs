@@ -319,36 +319,27 @@ public sealed class EditServiceModel(AppDbContext db, DirectoryEditing editing, 
     }
 
     /// Copies the input onto the service and names what changed, for the entry's history.
-    private List<string> Apply(DirectoryService s)
+    private IReadOnlyList<string> Apply(DirectoryService s)
     {
-        var changed = new List<string>();
-        void Set<T>(string field, T current, T value, Action<T> assign)
-        {
-            if (!EqualityComparer<T>.Default.Equals(current, value))
-            {
-                assign(value);
-                changed.Add(field);
-            }
-        }
-
+        var changes = new FieldChanges();
         static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         var languages = string.Join(',', Input.Languages!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(c => c.ToLowerInvariant()).Distinct());
-        Set("Name", s.Name, Input.Name!.Trim(), v => s.Name = v);
-        Set("Description", s.Description, Input.Description!.Trim(), v => s.Description = v);
-        Set("Status", s.Status, Input.Status, v => s.Status = v);
-        Set("Eligibility", s.Eligibility, Clean(Input.Eligibility), v => s.Eligibility = v);
-        Set("MinimumAge", s.MinimumAge, Input.MinimumAge, v => s.MinimumAge = v);
-        Set("MaximumAge", s.MaximumAge, Input.MaximumAge, v => s.MaximumAge = v);
-        Set("HowToAccess", s.HowToAccess, Clean(Input.HowToAccess), v => s.HowToAccess = v);
-        Set("IsFree", s.IsFree, Input.IsFree, v => s.IsFree = v);
-        Set("Cost", s.Cost, Clean(Input.Cost), v => s.Cost = v);
-        Set("Capacity", s.Capacity, Clean(Input.Capacity), v => s.Capacity = v);
-        Set("Languages", s.Languages, languages, v => s.Languages = v);
-        Set("Phone", s.Phone, Clean(Input.Phone), v => s.Phone = v);
-        Set("Email", s.Email, Clean(Input.Email), v => s.Email = v);
-        Set("Website", s.Website, Clean(Input.Website), v => s.Website = v);
-        Set("AcceptsReferrals", s.AcceptsReferrals, Input.AcceptsReferrals, v => s.AcceptsReferrals = v);
-        Set("LastVerifiedOn", s.LastVerifiedOn, Input.LastVerifiedOn!.Value, v => s.LastVerifiedOn = v);
+        changes.Set("Name", s.Name, Input.Name!.Trim(), v => s.Name = v);
+        changes.Set("Description", s.Description, Input.Description!.Trim(), v => s.Description = v);
+        changes.Set("Status", s.Status, Input.Status, v => s.Status = v);
+        changes.Set("Eligibility", s.Eligibility, Clean(Input.Eligibility), v => s.Eligibility = v);
+        changes.Set("MinimumAge", s.MinimumAge, Input.MinimumAge, v => s.MinimumAge = v);
+        changes.Set("MaximumAge", s.MaximumAge, Input.MaximumAge, v => s.MaximumAge = v);
+        changes.Set("HowToAccess", s.HowToAccess, Clean(Input.HowToAccess), v => s.HowToAccess = v);
+        changes.Set("IsFree", s.IsFree, Input.IsFree, v => s.IsFree = v);
+        changes.Set("Cost", s.Cost, Clean(Input.Cost), v => s.Cost = v);
+        changes.Set("Capacity", s.Capacity, Clean(Input.Capacity), v => s.Capacity = v);
+        changes.Set("Languages", s.Languages, languages, v => s.Languages = v);
+        changes.Set("Phone", s.Phone, Clean(Input.Phone), v => s.Phone = v);
+        changes.Set("Email", s.Email, Clean(Input.Email), v => s.Email = v);
+        changes.Set("Website", s.Website, Clean(Input.Website), v => s.Website = v);
+        changes.Set("AcceptsReferrals", s.AcceptsReferrals, Input.AcceptsReferrals, v => s.AcceptsReferrals = v);
+        changes.Set("LastVerifiedOn", s.LastVerifiedOn, Input.LastVerifiedOn!.Value, v => s.LastVerifiedOn = v);
 
         var categories = Categories.Where(c => Input.Categories.Contains(c.Id)).Select(c => c.Id).ToHashSet();
         if (!categories.SetEquals(s.Categories.Select(c => c.Id)))
@@ -360,7 +351,7 @@ public sealed class EditServiceModel(AppDbContext db, DirectoryEditing editing, 
                 s.Categories.Add(category);
             }
 
-            changed.Add("Categories");
+            changes.Add("Categories");
         }
 
         foreach (var place in Input.Places)
@@ -372,7 +363,7 @@ public sealed class EditServiceModel(AppDbContext db, DirectoryEditing editing, 
                 {
                     s.Locations.Remove(at);
                     db.Remove(at);
-                    changed.Add("Places");
+                    changes.Add("Places");
                 }
 
                 continue;
@@ -382,29 +373,13 @@ public sealed class EditServiceModel(AppDbContext db, DirectoryEditing editing, 
             {
                 at = new ServiceAtLocation { ServiceId = s.Id, LocationId = place.LocationId };
                 s.Locations.Add(at);
-                changed.Add("Places");
+                changes.Add("Places");
             }
 
-            var hours = Schedule.Hours(place.Days).ToHashSet();
-            if (!hours.SetEquals(at.Hours.Select(h => (h.Day, h.Opens, h.Closes))))
-            {
-                db.RemoveRange(at.Hours);
-                at.Hours.Clear();
-                at.Hours.AddRange(hours.Select(h => new OpeningHours { ServiceAtLocationId = at.Id, Day = h.Day, Opens = h.Opens, Closes = h.Closes }));
-                changed.Add("Hours");
-            }
-
-            var closures = Schedule.ParseClosures(place.Closures).Closures.ToHashSet();
-            if (!closures.SetEquals(at.Closures.Select(c => (c.From, c.To, c.Reason))))
-            {
-                db.RemoveRange(at.Closures);
-                at.Closures.Clear();
-                at.Closures.AddRange(closures.Select(c => new Closure { ServiceAtLocationId = at.Id, From = c.From, To = c.To, Reason = c.Reason }));
-                changed.Add("Closures");
-            }
+            changes.Schedule(db, at, Schedule.Hours(place.Days), Schedule.ParseClosures(place.Closures).Closures);
         }
 
-        return changed.Distinct().ToList();
+        return changes.Fields;
     }
 
     public string PlaceName(Guid id) => Places.FirstOrDefault(p => p.Id == id)?.Name ?? "—";

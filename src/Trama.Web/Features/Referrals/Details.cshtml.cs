@@ -56,13 +56,7 @@ public sealed class DetailsModel(AppDbContext db, ReferralDesk desk, AuditTrail 
 
     private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        var visible = await desk.VisibleAsync(cancellationToken);
-        var referral = await visible.AsSplitQuery()
-            .Include(r => r.Service).ThenInclude(s => s.Organisation)
-            .Include(r => r.FromOrganisation)
-            .Include(r => r.Events)
-            .Include(r => r.ContactAttempts)
-            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var referral = await desk.FindAsync(id, cancellationToken);
         if (referral is null)
         {
             return NotFound();

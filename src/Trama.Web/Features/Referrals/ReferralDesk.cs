@@ -62,6 +62,18 @@ public sealed class ReferralDesk(AppDbContext db, IHttpContextAccessor http, Tim
             || (coordinator && (r.State == ReferralState.Requested || r.State == ReferralState.Received) && r.StateChangedAtUtc < overdueBefore));
     }
 
+    /// One referral in the user's scope, with what its page shows: service, both organisations, timeline and calls.
+    public async Task<Referral?> FindAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        var visible = await VisibleAsync(cancellationToken);
+        return await visible.AsSplitQuery()
+            .Include(r => r.Service).ThenInclude(s => s.Organisation)
+            .Include(r => r.FromOrganisation)
+            .Include(r => r.Events)
+            .Include(r => r.ContactAttempts)
+            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+    }
+
     public DateTime OverdueBefore => UtcNow.AddDays(-OverdueAfterDays);
 
     public bool IsOverdue(Referral r) => ReferralLifecycle.IsWaiting(r.State) && r.StateChangedAtUtc < OverdueBefore;

@@ -67,13 +67,7 @@ public static class ReferralsApi
 
     private static async Task<(Referral? Referral, ReferralSide? Side)> LoadAsync(Guid id, ReferralDesk desk, AuditTrail audit, CancellationToken cancellationToken)
     {
-        var visible = await desk.VisibleAsync(cancellationToken);
-        var referral = await visible.AsSplitQuery()
-            .Include(r => r.Service).ThenInclude(s => s.Organisation)
-            .Include(r => r.FromOrganisation)
-            .Include(r => r.Events)
-            .Include(r => r.ContactAttempts)
-            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var referral = await desk.FindAsync(id, cancellationToken);
         if (referral is null)
         {
             return (null, null);

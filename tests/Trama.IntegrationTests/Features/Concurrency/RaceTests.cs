@@ -103,8 +103,8 @@ public sealed class RaceTests(TramaApp app) : IClassFixture<TramaApp>
     public async Task EightSimultaneousChangesOfThePersonsRecord_OneWins()
     {
         var id = await app.WithDbAsync(db => db.Projects
-            .Where(p => p.MentalHealthCentre.Name == "CPS via Cherasco" && p.State != ProjectState.Active && p.Person.PseudonymousCode != "AMI-0001")
-            .Select(p => p.Id).FirstAsync());
+            .Where(p => p.MentalHealthCentre.Name == "CPS via Cherasco" && (p.State == ProjectState.Assessment || p.State == ProjectState.CoDesign) && p.Person.PseudonymousCode != "AMI-0001")
+            .OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         var clients = await ClientsAsync("clinico");
         var record = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>((await JsonAsync(clients[0], $"/api/v1/projects/{id}/person")).GetRawText())!;
 

@@ -13,7 +13,7 @@ public static class Measure
 {
     /// Runs <paramref name="request"/> in a loop on each of <paramref name="users"/> virtual users
     /// for the given time; every latency is kept, so percentiles are exact, not estimated.
-    public static async Task<Result> RunAsync(string scenario, IReadOnlyList<VirtualUser> users, TimeSpan duration, Func<VirtualUser, Task<bool>> request, Func<long> memory)
+    public static async Task<Result> RunAsync<TUser>(string scenario, IReadOnlyList<TUser> users, TimeSpan duration, Func<TUser, Task<bool>> request, Func<long> memory)
     {
         var latencies = new List<double>[users.Count];
         var errors = 0;

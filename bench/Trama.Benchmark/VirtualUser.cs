@@ -35,6 +35,13 @@ public sealed partial class VirtualUser(HttpClient client) : IDisposable
         return response.StatusCode == HttpStatusCode.OK;
     }
 
+    public async Task<bool> SendAsync(HttpMethod method, string path)
+    {
+        using var message = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        using var response = await client.SendAsync(message, HttpCompletionOption.ResponseContentRead);
+        return response.StatusCode == HttpStatusCode.OK;
+    }
+
     public async Task<bool> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
     {
         using var content = new FormUrlEncodedContent(fields);

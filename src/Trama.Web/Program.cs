@@ -73,6 +73,10 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapTramaHealthChecks();
 app.MapRazorPages().WithStaticAssets();
 app.MapTramaApi();
+if (builder.Configuration.GetValue<bool>($"{TramaOptions.Section}:{nameof(TramaOptions.BenchmarkCeilings)}"))
+{
+    Trama.Web.Features.Benchmark.CeilingEndpoints.MapBenchmarkCeilings(app);
+}
 
 if (await Trama.Web.Data.SqliteBackup.RunAsync(args, app.Services, Console.Out) is { } backupExit)
 {

@@ -10,6 +10,9 @@ public sealed class TramaOptions
     /// Loads the fictional demo programmes and users once, and lets demo accounts sign in.
     public bool DemoData { get; set; }
 
+    /// Maps the benchmark's framework-ceiling endpoint (Features/Benchmark); only the benchmark sets it.
+    public bool BenchmarkCeilings { get; set; }
+
     public SecurityOptions Security { get; set; } = new();
 }
 

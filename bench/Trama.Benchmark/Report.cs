@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text;
+using Trama.Benchmark.Dataset;
+
+namespace Trama.Benchmark;
+
+/// docs/PERFORMANCE.md, written from the figures of one run.
+public static class Report
+{
+    private const double ReadP95TargetMs = 100, WriteP95TargetMs = 50, CeilingShareTarget = 0.40, MemoryTargetMb = 400, StartupTargetSeconds = 3;
+
+    public static string Write(Options options, IReadOnlyList<Run> runs)
+    {
+        var s = new StringBuilder();
+        void Line(FormattableString text) => s.AppendLine(text.ToString(CultureInfo.InvariantCulture));
+        var cpu = File.Exists("/proc/cpuinfo") ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() : null;
+        var memory = File.Exists("/proc/meminfo") ? long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) : 0;
+        s.AppendLine("# Performance");
+        s.AppendLine();
+        s.AppendLine("Written by `bench/Trama.Benchmark` (the README says how to run it); do not edit by hand.");
+        s.AppendLine();
+        Line($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; scales {string.Join(", ", options.Scales.Select(x => x.Name))}; seed {options.Seed}; {options.Seconds:0.#} s per scenario, concurrency and ceiling.");
+        Line($"- Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {memory / 1024 / 1024} GB RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
+        s.AppendLine("- The app: Release build in its own process, Kestrel on loopback, the database on the same machine. Virtual users are CPS clinicians signed in with cookies; every request is authorised through the care-team scope and audited (a hash-chained audit row committed before the page is sent), as in production.");
+        s.AppendLine("- Each virtual user sends its next request as soon as the last one answers (no think time): 32 users are 32 requests always in flight, far more than 32 people at work.");
+        s.AppendLine("- The load generator, the app and the database share the same 2 cores: past a few users the figures show the machine's saturation as much as the app's.");
+        s.AppendLine("- **Framework ceiling**: `/benchmark/ceiling/{scenario}` in the same app (mapped only when the benchmark starts it) reads the same rows with one hand-written SQL query (`Features/Benchmark/CeilingQueries.cs`) and writes a bare HTML table: same Kestrel, same cookie authentication, no EF, Razor, scope, audit or localisation. *% of ceiling* is the page's req/s over the ceiling's at the same concurrency.");
+        s.AppendLine("- **Database ceiling**: the same query timed alone on an open connection (median of a second of repeats); *× query* is the page's p50 latency at one user over that time.");
+        s.AppendLine();
+        Verdict(s, runs);
+        foreach (var run in runs)
+        {
+            Line($"## Scale {run.Scale.Name}, {run.Database}");
+            s.AppendLine();
+            var z = run.Sizes;
+            Line($"Dataset: {z.Persons:N0} persons, {z.Projects:N0} projects, {z.DiaryEntries:N0} diary entries, {z.BudgetLines:N0} budget lines, {z.Reviews:N0} reviews, {z.Organisations:N0} organisations, {z.Services:N0} directory services, {z.Referrals:N0} referrals, {z.Users:N0} users.");
+            s.AppendLine();
+            Line($"Start-up to ready (process start → `/health/ready` answers 200): **{run.StartupSeconds:0.00} s** (target ≤ {StartupTargetSeconds} s). Server peak memory over the whole run: **{run.PeakMemoryBytes / 1048576} MB** (target ≤ {MemoryTargetMb} MB).");
+            s.AppendLine();
+            s.AppendLine("| Scenario | Users | req/s | p50 ms | p95 ms | p99 ms | Errors | Peak MB | Ceiling req/s | % of ceiling | Target |");
+            s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            foreach (var r in run.Results)
+            {
+                var a = r.App;
+                var share = r.Ceiling is { } c && c.RequestsPerSecond > 0 ? (a.RequestsPerSecond / c.RequestsPerSecond).ToString("P0", CultureInfo.InvariantCulture) : "–";
+                var target = r.Write ? $"p95 ≤ {WriteP95TargetMs} ms" : $"p95 ≤ {ReadP95TargetMs} ms, ≥ {CeilingShareTarget:P0} of ceiling";
+                Line($"| {r.Scenario} | {a.Users} | {a.RequestsPerSecond:0.0} | {Measure.Ms(a.P50)} | {Measure.Ms(a.P95)} | {Measure.Ms(a.P99)} | {a.Errors + (r.Ceiling?.Errors ?? 0)} | {a.PeakMemoryBytes / 1048576} | {r.Ceiling?.RequestsPerSecond ?? 0:0.0} | {share} | {target} |");
+            }
+
+            s.AppendLine();
+            s.AppendLine("| Scenario | Main query alone, ms | Page p50 at 1 user, ms | × query |");
+            s.AppendLine("|---|---:|---:|---:|");
+            foreach (var q in run.Queries)
+            {
+                Line($"| {q.Scenario} | {Measure.Ms(q.QueryMs)} | {Measure.Ms(q.AppP50Ms)} | {q.AppP50Ms / q.QueryMs:0.0} |");
+            }
+
+            s.AppendLine();
+            Line($"Cost of auditing a read (one append to the hash chain in its own transaction): **{run.Audit.SequentialMs:0.00} ms** alone; **{run.Audit.ConcurrentPerSecond:0} appends/s** with 8 concurrent writers (appends are serialised).");
+            s.AppendLine();
+        }
+
+        return s.ToString();
+    }
+
+    /// The first targets of issue 6: scale L, 32 users, SQLite.
+    private static void Verdict(StringBuilder s, IReadOnlyList<Run> runs)
+    {
+        s.AppendLine("## Targets (scale L, 32 concurrent users, SQLite)");
+        s.AppendLine();
+        var run = runs.FirstOrDefault(r => r.Scale == Scale.L && r.Database == "Sqlite");
+        var rows = run?.Results.Where(r => r.App.Users == 32).ToList() ?? [];
+        if (run is null || rows.Count == 0)
+        {
+            s.AppendLine("Not measured in this run (it needs `--scale L` with 32 users on SQLite).");
+            s.AppendLine();
+            return;
+        }
+
+        string Mark(bool met) => met ? "met" : "**missed**";
+        s.AppendLine("| Target | Measured | |");
+        s.AppendLine("|---|---|---|");
+        foreach (var r in rows)
+        {
+            if (r.Write)
+            {
+                s.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario}: p95 ≤ {WriteP95TargetMs} ms | {Measure.Ms(r.App.P95)} ms | {Mark(r.App.P95 <= WriteP95TargetMs)} |");
+                continue;
+            }
+
+            var share = r.Ceiling is { RequestsPerSecond: > 0 } c ? r.App.RequestsPerSecond / c.RequestsPerSecond : 0;
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario}: p95 ≤ {ReadP95TargetMs} ms | {Measure.Ms(r.App.P95)} ms | {Mark(r.App.P95 <= ReadP95TargetMs)} |");
+            s.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario}: ≥ {CeilingShareTarget:P0} of the framework ceiling | {share:P0} | {Mark(share >= CeilingShareTarget)} |");
+        }
+
+        var errors = rows.Sum(r => r.App.Errors);
+        s.AppendLine(CultureInfo.InvariantCulture, $"| Zero errors | {errors} | {Mark(errors == 0)} |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| Server peak memory ≤ {MemoryTargetMb} MB | {run.PeakMemoryBytes / 1048576} MB | {Mark(run.PeakMemoryBytes / 1048576 <= MemoryTargetMb)} |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| Start-up to ready ≤ {StartupTargetSeconds} s | {run.StartupSeconds:0.00} s | {Mark(run.StartupSeconds <= StartupTargetSeconds)} |");
+        s.AppendLine();
+    }
+}

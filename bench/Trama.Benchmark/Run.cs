@@ -1,0 +1,169 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using Trama.Benchmark.Dataset;
+using Trama.Web.Features.Benchmark;
+using Trama.Web.Features.Demo;
+
+namespace Trama.Benchmark;
+
+public sealed record ScenarioResult(string Scenario, bool Write, Result App, Result? Ceiling);
+
+/// A scenario's main query run straight against the database, beside the app's latency for the page.
+public sealed record QueryCeiling(string Scenario, double QueryMs, double AppP50Ms);
+
+public sealed record TableSizes(long Persons, long Projects, long DiaryEntries, long BudgetLines, long Reviews, long Organisations, long Services, long Referrals, long Users);
+
+/// One scale on one engine: the app started on the dataset, every scenario at every concurrency
+/// with its framework ceiling, then each main query alone, then the cost of an audit append.
+public sealed partial record Run(Scale Scale, string Database, double StartupSeconds, long PeakMemoryBytes, IReadOnlyList<ScenarioResult> Results, IReadOnlyList<QueryCeiling> Queries, AuditCost Audit, TableSizes Sizes)
+{
+    private sealed record Scenario(string Name, bool Write, CeilingScenario Ceiling, Func<Member, Task<bool>> Request);
+
+    /// A signed-in virtual user with the project it works on.
+    private sealed record Member(VirtualUser User, string UserId, Guid ProjectId, string Token)
+    {
+        public string Project => "/Projects/" + ProjectId;
+    }
+
+    /// Milan's Duomo: the directory is searched within a kilometre of it.
+    private const double Latitude = 45.4642, Longitude = 9.1900;
+
+    private const string SearchText = "ro";
+
+    public static async Task<Run> ExecuteAsync(Options options, Scale scale, Datasets.Target target, string appDll)
+    {
+        await using var app = await RunningApp.StartAsync(appDll, target, ceilings: true);
+        Console.WriteLine($"   ready in {app.StartupSeconds:0.00} s at {app.Root}");
+        Guid programmeId;
+        var members = new List<Member>();
+        await using (var db = target.Context())
+        {
+            programmeId = await db.Programmes.Where(p => p.Code == DemoData.Amicitta).Select(p => p.Id).SingleAsync();
+            for (var i = 0; i < options.Users.Max(); i++)
+            {
+                var name = Generator.Clinician(scale, i);
+                var user = await VirtualUser.SignInAsync(app.Root, name, Generator.Password);
+                var list = await user.Client.GetStringAsync(new Uri("/Projects?state=Active", UriKind.Relative));
+                var project = Guid.Parse(ProjectLink().Match(list).Groups[1].Value);
+                var token = await VirtualUser.TokenAsync(user.Client, $"/Projects/{project}/Diary/New");
+                members.Add(new Member(user, await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync(), project, token));
+            }
+        }
+
+        var day = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var near = string.Create(CultureInfo.InvariantCulture, $"lat={Latitude}&lon={Longitude}&radius=1");
+        Scenario[] scenarios =
+        [
+            new("Case manager home", false, CeilingScenario.Home, m => m.User.GetAsync("/")),
+            new("Project list, filter + text search", false, CeilingScenario.ProjectList, m => m.User.GetAsync($"/Projects?state=Active&q={SearchText}")),
+            new("Project page", false, CeilingScenario.ProjectPage, m => m.User.GetAsync(m.Project)),
+            new("Budget summary", false, CeilingScenario.BudgetSummary, m => m.User.GetAsync(m.Project + "/Budget")),
+            new("Directory search near a point", false, CeilingScenario.DirectoryNear, m => m.User.GetAsync("/Directory?near=me&" + near)),
+            new("Referral inbox", false, CeilingScenario.ReferralInbox, m => m.User.GetAsync("/Referrals")),
+            new("Programme indicators", false, CeilingScenario.ProgrammeIndicators, m => m.User.GetAsync("/Budget/Programme")),
+            new("Diary entry save", true, CeilingScenario.DiarySave, m => m.User.PostAsync(m.Project + "/Diary/New",
+            [
+                new("Input.OccurredOn", day), new("Input.Type", "Accompaniment"), new("Input.DurationMinutes", "45"),
+                new("Input.Notes", "Accompagnamento al colloquio di lavoro."), new("Input.Sensitivity", "Ordinary"), new("__RequestVerificationToken", m.Token),
+            ])),
+        ];
+
+        string CeilingPath(Scenario s, Member m) =>
+            $"/benchmark/ceiling/{s.Ceiling}?project={m.ProjectId}&programme={programmeId}&q={SearchText}&{near}";
+
+        var results = new List<ScenarioResult>();
+        var duration = TimeSpan.FromSeconds(options.Seconds);
+        foreach (var scenario in scenarios)
+        {
+            foreach (var m in members)
+            {
+                await scenario.Request(m);
+            }
+
+            foreach (var n in options.Users)
+            {
+                var cast = members.Take(n).ToList();
+                var result = await Measure.RunAsync(scenario.Name, cast, duration, scenario.Request, app.MemoryBytes);
+                var ceiling = await Measure.RunAsync(scenario.Name + " (ceiling)", cast, duration,
+                    m => m.User.SendAsync(scenario.Write ? HttpMethod.Post : HttpMethod.Get, CeilingPath(scenario, m)), app.MemoryBytes);
+                results.Add(new ScenarioResult(scenario.Name, scenario.Write, result, ceiling));
+                Console.WriteLine($"   {scenario.Name,-36} {n,3} users  {result.RequestsPerSecond,7:0.0} req/s  p50 {Measure.Ms(result.P50),6}  p95 {Measure.Ms(result.P95),6}  p99 {Measure.Ms(result.P99),6} ms  errors {result.Errors}  peak {result.PeakMemoryBytes / 1048576} MB  ceiling {ceiling.RequestsPerSecond,7:0.0} req/s ({result.RequestsPerSecond / ceiling.RequestsPerSecond:P0})");
+            }
+        }
+
+        var startup = app.StartupSeconds;
+        var peak = app.PeakMemoryBytes();
+        foreach (var m in members)
+        {
+            m.User.Dispose();
+        }
+
+        await app.DisposeAsync();
+        var first = members[0];
+        var arguments = new CeilingArguments(first.UserId, first.ProjectId, programmeId, SearchText, Latitude, Longitude, 1);
+        var queries = new List<QueryCeiling>();
+        foreach (var scenario in scenarios)
+        {
+            var ms = await QueryMsAsync(target, scenario.Ceiling, arguments);
+            var alone = results.First(r => r.Scenario == scenario.Name && r.App.Users == options.Users.Min()).App.P50;
+            queries.Add(new QueryCeiling(scenario.Name, ms, alone));
+            Console.WriteLine($"   {scenario.Name,-36} main query alone {Measure.Ms(ms),6} ms; the page at {options.Users.Min()} user takes {alone / ms:0.0}× that");
+        }
+
+        var audit = await AuditCost.MeasureAsync(target);
+        Console.WriteLine($"   audit append: {audit.SequentialMs:0.00} ms each alone, {audit.ConcurrentPerSecond:0} appends/s with 8 writers");
+        return new Run(scale, target.Database, startup, peak, results, queries, audit, await SizesAsync(target));
+    }
+
+    /// The median time of the scenario's hand-written query on one open connection, over a second of repeats.
+    private static async Task<double> QueryMsAsync(Datasets.Target target, CeilingScenario scenario, CeilingArguments arguments)
+    {
+        var sqlite = target.Database == "Sqlite";
+        await using DbConnection connection = sqlite
+            ? new SqliteConnection($"Data Source={Path.Combine(target.DataDirectory, "trama.db")}")
+            : new NpgsqlConnection(target.Connection);
+        await connection.OpenAsync();
+        var times = new List<double>();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 5 || (clock.Elapsed < TimeSpan.FromSeconds(1) && i < 2_000); i++)
+        {
+            await using var command = CeilingQueries.Command(connection, sqlite, scenario, arguments);
+            var started = Stopwatch.GetTimestamp();
+            await using (var reader = await command.ExecuteReaderAsync())
+            {
+                while (await reader.ReadAsync())
+                {
+                    for (var c = 0; c < reader.FieldCount; c++)
+                    {
+                        _ = reader.GetValue(c);
+                    }
+                }
+            }
+
+            if (i >= 3)
+            {
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        return times[times.Count / 2];
+    }
+
+    private static async Task<TableSizes> SizesAsync(Datasets.Target target)
+    {
+        await using var db = target.Context();
+        return new TableSizes(
+            await db.People.LongCountAsync(), await db.Projects.LongCountAsync(), await db.DiaryEntries.LongCountAsync(), await db.BudgetLines.LongCountAsync(),
+            await db.Reviews.LongCountAsync(), await db.Organisations.LongCountAsync(), await db.DirectoryServices.LongCountAsync(), await db.Referrals.LongCountAsync(),
+            await db.Users.LongCountAsync());
+    }
+
+    [GeneratedRegex("href=\"/Projects/([0-9a-f-]{36})\"")]
+    private static partial Regex ProjectLink();
+}

@@ -1,0 +1,138 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace Trama.Web.Features.Benchmark;
+
+public enum CeilingScenario
+{
+    Home,
+    ProjectList,
+    ProjectPage,
+    BudgetSummary,
+    DiarySave,
+    DirectoryNear,
+    ReferralInbox,
+    ProgrammeIndicators,
+}
+
+public sealed record CeilingArguments(string UserId, Guid ProjectId, Guid ProgrammeId, string Text, double Latitude, double Longitude, double RadiusKm);
+
+/// The main query of each benchmark scenario, written by hand in SQL both engines read: what the
+/// fastest possible page would ask the database. The benchmark runs them through the minimal
+/// endpoint (the framework ceiling) and straight against the database (the database ceiling).
+public static class CeilingQueries
+{
+    private const string Today = "@today";
+
+    public static DbCommand Command(DbConnection connection, bool sqlite, CeilingScenario scenario, CeilingArguments a)
+    {
+        var command = connection.CreateCommand();
+        void P(string name, object value)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = sqlite ? value switch
+            {
+                Guid g => g.ToString().ToUpperInvariant(),
+                DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+                _ => value,
+            } : value;
+            command.Parameters.Add(p);
+        }
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        const string MyCentres = """SELECT om."OrganisationId" FROM "OrganisationMemberships" om WHERE om."UserId" = @user AND om."StartsOn" <= @today AND (om."EndsOn" IS NULL OR om."EndsOn" >= @today)""";
+        switch (scenario)
+        {
+            case CeilingScenario.Home:
+                command.CommandText = $"""
+                    SELECT p."Id", pe."GivenName", pe."FamilyName", p."State", p."NextReviewDue"
+                    FROM "CareTeamMembers" m JOIN "Projects" p ON p."Id" = m."ProjectId" JOIN "People" pe ON pe."Id" = p."PersonId"
+                    WHERE m."UserId" = @user AND m."StartsOn" <= {Today} AND (m."EndsOn" IS NULL OR m."EndsOn" >= {Today})
+                    ORDER BY pe."FamilyName", pe."GivenName" LIMIT 200
+                    """;
+                P("@user", a.UserId);
+                P(Today, today);
+                break;
+            case CeilingScenario.ProjectList:
+                command.CommandText = $"""
+                    SELECT p."Id", pe."GivenName", pe."FamilyName", pe."PseudonymousCode", p."State", p."ReferredOn"
+                    FROM "Projects" p JOIN "People" pe ON pe."Id" = p."PersonId"
+                    WHERE p."State" = 'Active' AND pe."NormalisedName" LIKE @text
+                      AND (p."MentalHealthCentreId" IN ({MyCentres})
+                        OR EXISTS (SELECT 1 FROM "CareTeamMembers" m WHERE m."ProjectId" = p."Id" AND m."UserId" = @user))
+                    ORDER BY pe."FamilyName", pe."GivenName" LIMIT 50
+                    """;
+                P("@user", a.UserId);
+                P(Today, today);
+                P("@text", "%" + People.Person.Normalise(a.Text, string.Empty) + "%");
+                break;
+            case CeilingScenario.ProjectPage:
+                command.CommandText = """
+                    SELECT pe."GivenName", pe."FamilyName", p."State", p."ReferredOn", d."OccurredOn", d."Type", d."DurationMinutes", d."Notes"
+                    FROM "Projects" p JOIN "People" pe ON pe."Id" = p."PersonId" LEFT JOIN "DiaryEntries" d ON d."ProjectId" = p."Id"
+                    WHERE p."Id" = @project
+                    ORDER BY d."OccurredOn" DESC LIMIT 20
+                    """;
+                P("@project", a.ProjectId);
+                break;
+            case CeilingScenario.BudgetSummary:
+                command.CommandText = """
+                    SELECT b."LifeAreaId", b."Source", SUM(b."PlannedCents"), SUM(b."CommittedCents"),
+                      (SELECT COALESCE(SUM(l."AmountCents"), 0) FROM "LedgerEntries" l WHERE l."ProjectId" = @project AND l."LifeAreaId" = b."LifeAreaId" AND l."Source" = b."Source")
+                    FROM "BudgetLines" b WHERE b."ProjectId" = @project
+                    GROUP BY b."LifeAreaId", b."Source"
+                    """;
+                P("@project", a.ProjectId);
+                break;
+            case CeilingScenario.DiarySave:
+                command.CommandText = """
+                    INSERT INTO "DiaryEntries" ("Id", "ProjectId", "Type", "OccurredOn", "DurationMinutes", "Notes", "Sensitivity", "IsObscured", "AuthorUserId", "CreatedAtUtc")
+                    VALUES (@id, @project, 'Accompaniment', @today, 45, 'Accompagnamento al colloquio di lavoro.', 'Ordinary', FALSE, @user, @now)
+                    """;
+                P("@id", Guid.CreateVersion7());
+                P("@project", a.ProjectId);
+                P(Today, today);
+                P("@user", a.UserId);
+                P("@now", DateTime.UtcNow);
+                break;
+            case CeilingScenario.DirectoryNear:
+                var box = ServiceDirectory.Geo.Box(a.Latitude, a.Longitude, a.RadiusKm);
+                command.CommandText = """
+                    SELECT s."Id", s."Name", o."Name", l."Street", l."City", l."Latitude", l."Longitude"
+                    FROM "ServicesAtLocations" sl JOIN "DirectoryServices" s ON s."Id" = sl."ServiceId"
+                      JOIN "DirectoryLocations" l ON l."Id" = sl."LocationId" JOIN "Organisations" o ON o."Id" = s."OrganisationId"
+                    WHERE s."Status" IN ('Active', 'TemporarilyClosed')
+                      AND l."Latitude" BETWEEN @minLat AND @maxLat AND l."Longitude" BETWEEN @minLon AND @maxLon
+                    ORDER BY s."Name" LIMIT 200
+                    """;
+                P("@minLat", box.MinLatitude);
+                P("@maxLat", box.MaxLatitude);
+                P("@minLon", box.MinLongitude);
+                P("@maxLon", box.MaxLongitude);
+                break;
+            case CeilingScenario.ReferralInbox:
+                command.CommandText = $"""
+                    SELECT r."Id", r."GivenName", r."FamilyName", s."Name", o."Name", r."State", r."CreatedAtUtc"
+                    FROM "Referrals" r JOIN "DirectoryServices" s ON s."Id" = r."ServiceId" JOIN "Organisations" o ON o."Id" = r."FromOrganisationId"
+                    WHERE r."FromOrganisationId" IN ({MyCentres}) OR s."OrganisationId" IN ({MyCentres})
+                    ORDER BY r."CreatedAtUtc" DESC LIMIT 500
+                    """;
+                P("@user", a.UserId);
+                P(Today, today);
+                break;
+            case CeilingScenario.ProgrammeIndicators:
+                command.CommandText = """
+                    SELECT b."LifeAreaId", b."Source", SUM(b."PlannedCents"), SUM(b."CommittedCents")
+                    FROM "BudgetLines" b JOIN "Projects" p ON p."Id" = b."ProjectId"
+                    WHERE p."ProgrammeId" = @programme
+                    GROUP BY b."LifeAreaId", b."Source"
+                    """;
+                P("@programme", a.ProgrammeId);
+                break;
+        }
+
+        return command;
+    }
+}

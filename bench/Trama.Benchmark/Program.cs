@@ -4,7 +4,8 @@ using Trama.Benchmark.Dataset;
 
 // dotnet run -c Release --project bench/Trama.Benchmark -- [--scale S|M|L|M,L] [--seconds 10] [--users 1,8,32]
 //   [--postgres "<connection string to a server>"] [--no-sqlite] [--seed 2026] [--fresh] [--generate-only]
-//   [--report docs/PERFORMANCE.md | --no-report]
+//   [--report docs/PERFORMANCE.md | --no-report] [--explain "/path,/path": each page's SQL with its time, for profiling]
+//   [--only "<part of a scenario's name>"]
 var options = Options.Parse(args);
 var root = Options.RepositoryRoot();
 var appDll = Path.Combine(root, "src", "Trama.Web", "bin", "Release", "net10.0", "Trama.Web.dll");
@@ -29,11 +30,17 @@ foreach (var scale in options.Scales)
             continue;
         }
 
+        if (options.Explain is { } paths)
+        {
+            await Explain.RunAsync(scale, target, appDll, paths);
+            continue;
+        }
+
         runs.Add(await Run.ExecuteAsync(options, scale, target, appDll));
     }
 }
 
-if (options.GenerateOnly)
+if (options.GenerateOnly || options.Explain is not null)
 {
     return 0;
 }
@@ -51,7 +58,7 @@ return errors == 0 ? 0 : 1;
 namespace Trama.Benchmark
 {
     public sealed record Options(
-        IReadOnlyList<Scale> Scales, double Seconds, IReadOnlyList<int> Users, string? Postgres, string? ReportPath, bool SkipSqlite, int Seed, bool Fresh, bool GenerateOnly)
+        IReadOnlyList<Scale> Scales, double Seconds, IReadOnlyList<int> Users, string? Postgres, string? ReportPath, bool SkipSqlite, int Seed, bool Fresh, bool GenerateOnly, IReadOnlyList<string>? Explain, string? Only)
     {
         public static Options Parse(string[] args)
         {
@@ -65,7 +72,9 @@ namespace Trama.Benchmark
                 args.Contains("--no-sqlite"),
                 int.Parse(Value("--seed") ?? "2026", CultureInfo.InvariantCulture),
                 args.Contains("--fresh"),
-                args.Contains("--generate-only"));
+                args.Contains("--generate-only"),
+                Value("--explain")?.Split(','),
+                Value("--only"));
         }
 
         public IEnumerable<(string Database, string? Connection)> Databases()

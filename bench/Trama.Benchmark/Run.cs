@@ -78,7 +78,7 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
 
         var results = new List<ScenarioResult>();
         var duration = TimeSpan.FromSeconds(options.Seconds);
-        foreach (var scenario in scenarios)
+        foreach (var scenario in scenarios.Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)))
         {
             foreach (var m in members)
             {
@@ -107,7 +107,7 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         var first = members[0];
         var arguments = new CeilingArguments(first.UserId, first.ProjectId, programmeId, SearchText, Latitude, Longitude, 1);
         var queries = new List<QueryCeiling>();
-        foreach (var scenario in scenarios)
+        foreach (var scenario in scenarios.Where(s => results.Any(r => r.Scenario == s.Name)))
         {
             var ms = await QueryMsAsync(target, scenario.Ceiling, arguments);
             var alone = results.First(r => r.Scenario == scenario.Name && r.App.Users == options.Users.Min()).App.P50;

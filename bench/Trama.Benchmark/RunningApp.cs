@@ -22,7 +22,7 @@ public sealed class RunningApp : IAsyncDisposable
 
     public double StartupSeconds { get; }
 
-    public static async Task<RunningApp> StartAsync(string dll, Dataset.Datasets.Target target, bool ceilings)
+    public static async Task<RunningApp> StartAsync(string dll, Dataset.Datasets.Target target, bool ceilings, Action<string>? sqlLog = null)
     {
         using (var probe = new TcpListener(IPAddress.Loopback, 0))
         {
@@ -45,9 +45,20 @@ public sealed class RunningApp : IAsyncDisposable
             info.Environment["Trama__DemoData"] = "true";
             info.Environment["Trama__Security__LoginAttemptsPerMinute"] = "100000";
             info.Environment["Logging__LogLevel__Default"] = "Warning";
+            if (sqlLog is not null)
+            {
+                info.Environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+            }
+
             var clock = Stopwatch.StartNew();
             var process = Process.Start(info)!;
-            process.OutputDataReceived += (_, _) => { };
+            process.OutputDataReceived += (_, e) =>
+            {
+                if (sqlLog is not null && e.Data is { } line && line.Contains("Executed DbCommand", StringComparison.Ordinal))
+                {
+                    sqlLog(line);
+                }
+            };
             process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { Console.Error.WriteLine("   app: " + e.Data); } };
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();

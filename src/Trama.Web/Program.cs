@@ -42,6 +42,8 @@ builder.Services.Configure<Trama.Web.Features.ServiceDirectory.DirectoryOptions>
 builder.Services.AddScoped<Trama.Web.Features.ServiceDirectory.DirectorySearch>();
 builder.Services.Configure<Trama.Web.Features.Referrals.ReferralOptions>(builder.Configuration.GetSection(Trama.Web.Features.Referrals.ReferralOptions.Section));
 builder.Services.AddScoped<Trama.Web.Features.Referrals.ReferralDesk>();
+builder.Services.AddMemoryCache();
+builder.Services.AddScoped<Trama.Web.Features.Budget.ProgrammeBudgetFigures>();
 builder.Services.AddScoped<Trama.Web.Features.Referrals.ReferralCounts>();
 builder.Services.AddScoped<Trama.Web.Features.ServiceDirectory.Manage.DirectoryEditing>();
 builder.Services.AddScoped<Trama.Web.Features.ServiceDirectory.Manage.DirectoryImport>();

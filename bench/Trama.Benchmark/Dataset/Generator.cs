@@ -193,7 +193,7 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
             services.Add(service);
         }
 
-        progress.Stage("loading");
+        progress.Stage("writing");
     }
 
     private readonly List<(Guid Id, string Name, OrganisationKind Kind, Guid? Parent, PartnerRole? Role)> organisations = [];
@@ -428,7 +428,7 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
 
     private void Project(BulkWriter writer, Random random, int index)
     {
-        var personIndex = index * people.Count / scale.Projects;
+        var personIndex = (int)((long)index * people.Count / scale.Projects);
         var person = people[personIndex];
         var centre = centres[index % centres.Count];
         var clinicians = cliniciansOf[centre];

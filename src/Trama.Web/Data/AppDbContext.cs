@@ -113,6 +113,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// Every save of person data writes its audit rows in the same transaction (Features/Audit).
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        if (ChangeTracker.Entries().Any(e => e.Entity is Features.Budget.BudgetLine or Features.Budget.LedgerEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            Features.Budget.ProgrammeBudgetFigures.Changed();
+        }
+
         var audit = Features.Audit.AuditRecorder.Collect(this, DateTime.UtcNow);
         if (audit.Count == 0)
         {

@@ -60,8 +60,8 @@ public static class CeilingQueries
                     SELECT p."Id", pe."GivenName", pe."FamilyName", pe."PseudonymousCode", p."State", p."ReferredOn"
                     FROM "Projects" p JOIN "People" pe ON pe."Id" = p."PersonId"
                     WHERE p."State" = 'Active' AND pe."NormalisedName" LIKE @text
-                      AND (p."MentalHealthCentreId" IN ({MyCentres})
-                        OR EXISTS (SELECT 1 FROM "CareTeamMembers" m WHERE m."ProjectId" = p."Id" AND m."UserId" = @user))
+                      AND p."Id" IN (SELECT m."ProjectId" FROM "CareTeamMembers" m WHERE m."UserId" = @user
+                        UNION SELECT p1."Id" FROM "Projects" p1 WHERE p1."MentalHealthCentreId" IN ({MyCentres}))
                     ORDER BY pe."FamilyName", pe."GivenName" LIMIT 50
                     """;
                 P("@user", a.UserId);
@@ -116,7 +116,8 @@ public static class CeilingQueries
                 command.CommandText = $"""
                     SELECT r."Id", r."GivenName", r."FamilyName", s."Name", o."Name", r."State", r."CreatedAtUtc"
                     FROM "Referrals" r JOIN "DirectoryServices" s ON s."Id" = r."ServiceId" JOIN "Organisations" o ON o."Id" = r."FromOrganisationId"
-                    WHERE r."FromOrganisationId" IN ({MyCentres}) OR s."OrganisationId" IN ({MyCentres})
+                    WHERE r."Id" IN (SELECT r1."Id" FROM "Referrals" r1 WHERE r1."FromOrganisationId" IN ({MyCentres})
+                      UNION SELECT r2."Id" FROM "Referrals" r2 WHERE r2."ServiceId" IN (SELECT s2."Id" FROM "DirectoryServices" s2 WHERE s2."OrganisationId" IN ({MyCentres})))
                     ORDER BY r."CreatedAtUtc" DESC LIMIT 500
                     """;
                 P("@user", a.UserId);

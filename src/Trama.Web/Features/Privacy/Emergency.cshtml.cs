@@ -45,7 +45,7 @@ public sealed class EmergencyModel(AppDbContext db, ProgrammeContext programmes,
 
         var viewer = Viewer.Of(User);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        if (!await db.Projects.Where(p => p.Id == project.Id).VisibleTo(db, viewer, today).AnyAsync())
+        if (!await db.Projects.Where(p => p.Id == project.Id).VisibleOneTo(db, viewer, today).AnyAsync())
         {
             var now = clock.GetUtcNow().UtcDateTime;
             db.EmergencyAccesses.Add(new EmergencyAccess

@@ -56,7 +56,7 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
     {
         var viewer = Viewer.Of(user);
         var today = Today;
-        var query = db.Projects.Where(p => p.Id == id).VisibleTo(db, viewer, today).Include(p => p.Person);
+        var query = db.Projects.Where(p => p.Id == id).VisibleOneTo(db, viewer, today).Include(p => p.Person);
         var project = await (include is null ? query : include(query)).AsSplitQuery().SingleOrDefaultAsync();
         DateTime? emergencyUntil = null;
         if (project is null && viewer.IsClinician)

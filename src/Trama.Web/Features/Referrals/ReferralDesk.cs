@@ -58,8 +58,16 @@ public sealed class ReferralDesk(AppDbContext db, IHttpContextAccessor http, Tim
         var mine = await OrganisationsAsync(cancellationToken);
         var overdueBefore = OverdueBefore;
         var coordinator = IsCoordinator;
-        return db.Referrals.Where(r => mine.Contains(r.FromOrganisationId) || mine.Contains(r.Service.OrganisationId)
-            || (coordinator && (r.State == ReferralState.Requested || r.State == ReferralState.Received) && r.StateChangedAtUtc < overdueBefore));
+        // Each branch through its own index, then united: an OR across the referral and its
+        // service would walk every referral of the region for each page.
+        var ids = db.Referrals.Where(r => mine.Contains(r.FromOrganisationId)).Select(r => r.Id)
+            .Union(db.Referrals.Where(r => db.DirectoryServices.Where(s => mine.Contains(s.OrganisationId)).Select(s => s.Id).Contains(r.ServiceId)).Select(r => r.Id));
+        if (coordinator)
+        {
+            ids = ids.Union(db.Referrals.Where(r => (r.State == ReferralState.Requested || r.State == ReferralState.Received) && r.StateChangedAtUtc < overdueBefore).Select(r => r.Id));
+        }
+
+        return db.Referrals.Where(r => ids.Contains(r.Id));
     }
 
     /// One referral in the user's scope, with what its page shows: service, both organisations, timeline and calls.

@@ -59,7 +59,12 @@ public sealed class IndexModel(AppDbContext db, DirectorySearch search, IOptions
         Categories = await db.ServiceCategories.AsNoTracking().OrderBy(c => c.Code).ToListAsync(cancellationToken);
         var languages = await db.DirectoryServices.AsNoTracking().Select(s => s.Languages).Distinct().ToListAsync(cancellationToken);
         Languages = languages.SelectMany(s => s.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)).Distinct().Order(StringComparer.Ordinal).ToList();
-        Places = (await db.DirectoryLocations.AsNoTracking().Select(p => new { p.Id, p.Name }).ToListAsync(cancellationToken))
+
+        // The landmarks of the network to measure from: the places of the programmes' partner
+        // organisations, not every one of a region's ten thousand places (a list nobody can scroll).
+        Places = (await db.DirectoryLocations.AsNoTracking()
+                .Where(p => db.ProgrammePartners.Any(pp => pp.OrganisationId == p.OrganisationId))
+                .Select(p => new { p.Id, p.Name }).Take(500).ToListAsync(cancellationToken))
             .OrderBy(p => p.Name, StringComparer.Create(CultureInfo.GetCultureInfo("it-IT"), true)).Select(p => (p.Id, p.Name)).ToList();
 
         if (!DirectorySearch.Radii.Contains(Radius))

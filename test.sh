@@ -89,10 +89,11 @@ TRAMA_TEST_DATABASE=Postgres TRAMA_TEST_POSTGRES="$POSTGRES" \
 run browser Trama.BrowserTests
 run log-privacy Trama.UnitTests --filter-trait "Category=LogAudit"
 
-say "Benchmark smoke (scale S, a second per scenario, no timing asserted: the program must not rot)"
+say "Benchmark smoke (scale S, and XS through the dataset generator, on both engines; a second per scenario, no timing asserted: the program must not rot)"
 bench_failed=0
 if dotnet build bench/Trama.Benchmark -c Release --nologo -v quiet -clp:ErrorsOnly \
-  && dotnet run --no-build -c Release --project bench/Trama.Benchmark -- --seconds 1 --users 1,8 --no-report 2>&1 | tail -n 15; then
+  && dotnet run --no-build -c Release --project bench/Trama.Benchmark -- --scale S,XS --fresh --seconds 0.5 --users 1,4 --no-report \
+    --app "$WORK/publish/Trama.Web.dll" --postgres "$POSTGRES" 2>&1 | grep -vE '^\s*\[#*\.*\]' | tail -n 45; then
   echo "benchmark: ran"
 else
   bench_failed=1; echo "benchmark: FAILED"

@@ -7,7 +7,7 @@ namespace Trama.Benchmark;
 /// For profiling: each page's database commands with their times, as EF logs them, after a warm-up request.
 public static class Explain
 {
-    public static async Task RunAsync(Scale scale, Datasets.Target target, string appDll, IReadOnlyList<string> paths)
+    public static async Task RunAsync(string userName, Datasets.Target target, string appDll, IReadOnlyList<string> paths)
     {
         var lines = new List<string>();
         await using var app = await RunningApp.StartAsync(appDll, target, ceilings: false, sqlLog: line =>
@@ -17,7 +17,7 @@ public static class Explain
                 lines.Add(line);
             }
         });
-        using var user = await VirtualUser.SignInAsync(app.Root, Generator.Clinician(scale, 0), Generator.Password);
+        using var user = await VirtualUser.SignInAsync(app.Root, userName, Generator.Password);
         foreach (var path in paths)
         {
             await user.GetAsync(path);

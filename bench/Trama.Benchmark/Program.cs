@@ -4,14 +4,14 @@ using Trama.Benchmark.Dataset;
 
 // dotnet run -c Release --project bench/Trama.Benchmark -- [--scale S|M|L|M,L] [--seconds 10] [--users 1,8,32]
 //   [--postgres "<connection string to a server>"] [--no-sqlite] [--seed 2026] [--fresh] [--generate-only]
-//   [--report docs/PERFORMANCE.md | --no-report] [--explain "/path,/path": each page's SQL with its time, for profiling]
-//   [--only "<part of a scenario's name>"]
+//   [--report docs/PERFORMANCE.md | --no-report] [--explain "/path,/path": each page's SQL with its time, for profiling] [--user <who --explain signs in as>]
+//   [--only "<part of a scenario's name>"] [--app <a published Trama.Web.dll> (default: publish one, ReadyToRun)]
 var options = Options.Parse(args);
 var root = Options.RepositoryRoot();
-var appDll = Path.Combine(root, "src", "Trama.Web", "bin", "Release", "net10.0", "Trama.Web.dll");
+var appDll = options.App ?? await PublishAsync(root);
 if (!File.Exists(appDll))
 {
-    Console.Error.WriteLine($"Build the app in Release first (dotnet build -c Release src/Trama.Web): {appDll} is missing.");
+    Console.Error.WriteLine($"{appDll} is missing.");
     return 2;
 }
 
@@ -32,7 +32,7 @@ foreach (var scale in options.Scales)
 
         if (options.Explain is { } paths)
         {
-            await Explain.RunAsync(scale, target, appDll, paths);
+            await Explain.RunAsync(options.User ?? Generator.Clinician(scale, 0), target, appDll, paths);
             continue;
         }
 
@@ -55,10 +55,27 @@ var errors = runs.Sum(r => r.Results.Sum(x => x.App.Errors + (x.Ceiling?.Errors 
 Console.WriteLine(errors == 0 ? "No errors." : $"{errors} errors.");
 return errors == 0 ? 0 : 1;
 
+// The app as production runs it: a Release publish, compiled ahead of time (ReadyToRun) so
+// start-up does not wait for the JIT.
+static async Task<string> PublishAsync(string root)
+{
+    var output = Path.Combine(root, "artifacts", "bench", "app");
+    Console.WriteLine($"== publishing the app (Release, ReadyToRun) to {output}");
+    var publish = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("dotnet",
+        ["publish", Path.Combine(root, "src", "Trama.Web"), "-c", "Release", "-r", "linux-x64", "--self-contained", "false", "-p:PublishReadyToRun=true", "-o", output, "--nologo", "-v", "quiet", "-clp:ErrorsOnly"]))!;
+    await publish.WaitForExitAsync();
+    if (publish.ExitCode != 0)
+    {
+        throw new InvalidOperationException("dotnet publish failed");
+    }
+
+    return Path.Combine(output, "Trama.Web.dll");
+}
+
 namespace Trama.Benchmark
 {
     public sealed record Options(
-        IReadOnlyList<Scale> Scales, double Seconds, IReadOnlyList<int> Users, string? Postgres, string? ReportPath, bool SkipSqlite, int Seed, bool Fresh, bool GenerateOnly, IReadOnlyList<string>? Explain, string? Only)
+        IReadOnlyList<Scale> Scales, double Seconds, IReadOnlyList<int> Users, string? Postgres, string? ReportPath, bool SkipSqlite, int Seed, bool Fresh, bool GenerateOnly, IReadOnlyList<string>? Explain, string? Only, string? App, string? User)
     {
         public static Options Parse(string[] args)
         {
@@ -74,7 +91,9 @@ namespace Trama.Benchmark
                 args.Contains("--fresh"),
                 args.Contains("--generate-only"),
                 Value("--explain")?.Split(','),
-                Value("--only"));
+                Value("--only"),
+                Value("--app") is { } app ? Path.GetFullPath(app) : null,
+                Value("--user"));
         }
 
         public IEnumerable<(string Database, string? Connection)> Databases()

@@ -523,9 +523,18 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
                     var (title, levels) = GoalTemplates[g];
                     goals.Add(new Goal
                     {
-                        Id = NewId(random), ProjectId = project.Id, LifeAreaId = lifeAreas[areaCodes[g]], Title = title,
-                        MuchLess = levels[0], Less = levels[1], Expected = levels[2], More = levels[3], MuchMore = levels[4],
-                        Weight = g == 0 ? 2 : 1, CreatedAtUtc = dateOfStep, Version = NewId(random),
+                        Id = NewId(random),
+                        ProjectId = project.Id,
+                        LifeAreaId = lifeAreas[areaCodes[g]],
+                        Title = title,
+                        MuchLess = levels[0],
+                        Less = levels[1],
+                        Expected = levels[2],
+                        More = levels[3],
+                        MuchMore = levels[4],
+                        Weight = g == 0 ? 2 : 1,
+                        CreatedAtUtc = dateOfStep,
+                        Version = NewId(random),
                     });
                 }
 
@@ -545,8 +554,12 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
                     Do(ProjectAction.StartReview, keyWorker, span / (reviews + 1));
                     var review = new Review
                     {
-                        Id = NewId(random), ProjectId = project.Id, HeldOn = DateOnly.FromDateTime(dateOfStep),
-                        Narrative = ReviewNarratives[random.Next(ReviewNarratives.Length)], Decision = ReviewDecision.Continue, RecordedByUserId = referent,
+                        Id = NewId(random),
+                        ProjectId = project.Id,
+                        HeldOn = DateOnly.FromDateTime(dateOfStep),
+                        Narrative = ReviewNarratives[random.Next(ReviewNarratives.Length)],
+                        Decision = ReviewDecision.Continue,
+                        RecordedByUserId = referent,
                     };
                     var levels = goals.Select(_ => random.Next(-2, 3)).ToArray();
                     for (var g = 0; g < goals.Count; g++)
@@ -647,17 +660,32 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
             var amount = planned / 100 * (80 + random.Next(40));
             lines.Add(new BudgetLine
             {
-                Id = NewId(random), ProjectId = project.Id, LifeAreaId = lifeAreas[area], Source = source, Nature = nature,
-                PeriodStart = periodStart, PeriodEnd = periodStart.AddYears(1).AddDays(-1), PlannedCents = amount, CommittedCents = amount / 2, CreatedAtUtc = Utc(from, 11),
+                Id = NewId(random),
+                ProjectId = project.Id,
+                LifeAreaId = lifeAreas[area],
+                Source = source,
+                Nature = nature,
+                PeriodStart = periodStart,
+                PeriodEnd = periodStart.AddYears(1).AddDays(-1),
+                PlannedCents = amount,
+                CommittedCents = amount / 2,
+                CreatedAtUtc = Utc(from, 11),
             });
             if (i % 3 == 0 && nature == BudgetNature.Cash)
             {
                 var spent = periodStart.AddDays(random.Next(300));
                 ledger.Add(new LedgerEntry
                 {
-                    Id = NewId(random), ProjectId = project.Id, SpentOn = spent > to ? to : spent, AmountCents = amount / (2 + random.Next(3)), Source = source, LifeAreaId = lifeAreas[area],
-                    Supplier = "Cooperativa sociale del territorio", Description = area == "housing" ? "Supporto educativo in appartamento" : "Borsa lavoro del tirocinio",
-                    RecordedByUserId = recorder, CreatedAtUtc = Utc(from, 12),
+                    Id = NewId(random),
+                    ProjectId = project.Id,
+                    SpentOn = spent > to ? to : spent,
+                    AmountCents = amount / (2 + random.Next(3)),
+                    Source = source,
+                    LifeAreaId = lifeAreas[area],
+                    Supplier = "Cooperativa sociale del territorio",
+                    Description = area == "housing" ? "Supporto educativo in appartamento" : "Borsa lavoro del tirocinio",
+                    RecordedByUserId = recorder,
+                    CreatedAtUtc = Utc(from, 12),
                 });
             }
         }
@@ -712,7 +740,13 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
             at = at.AddDays(1 + random.Next(6));
             events.Add(new ReferralEvent
             {
-                Id = NewId(random), ReferralId = referral.Id, AtUtc = at, ByUserId = ReferralLifecycle.Moves[action].Side == ReferralSide.Sender ? project.Referent : receiver, From = referral.State, To = to, Action = action,
+                Id = NewId(random),
+                ReferralId = referral.Id,
+                AtUtc = at,
+                ByUserId = ReferralLifecycle.Moves[action].Side == ReferralSide.Sender ? project.Referent : receiver,
+                From = referral.State,
+                To = to,
+                Action = action,
                 Note = ReferralLifecycle.Moves[action].NeedsText ? "Esito comunicato al CPS." : null,
             });
             referral.State = to;

@@ -7,7 +7,7 @@ namespace Trama.Web.Infrastructure;
 
 /// Migrates (and in demo mode seeds) in the hosts's Starting phase, which completes before any
 /// hosted service, the web server included, starts: no request ever meets an unmigrated database.
-internal sealed partial class DatabaseInitializer(IServiceProvider services, IOptions<TramaOptions> options, ILogger<DatabaseInitializer> logger) : IHostedLifecycleService
+internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<TramaOptions> options) : IHostedLifecycleService
 {
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
@@ -20,15 +20,11 @@ internal sealed partial class DatabaseInitializer(IServiceProvider services, IOp
         }
 
         await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync();
-        var verification = await Features.Audit.AuditChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), cancellationToken);
-        if (!verification.IsIntact)
-        {
-            LogAuditBroken(logger, verification.FirstBrokenSequence!.Value);
-        }
-    }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "Audit trail does not verify: first broken row is sequence {Sequence}")]
-    private static partial void LogAuditBroken(ILogger logger, long sequence);
+        // The audit chain is not verified here: it grows with every read (millions of rows in a
+        // region), and start-up must stay within seconds. The daily audit-verify job checks it,
+        // in the background, from the first tick after start.
+    }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

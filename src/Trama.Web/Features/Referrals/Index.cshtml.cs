@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Trama.Web.Features.Audit;
@@ -14,11 +15,37 @@ public sealed class IndexModel(ReferralDesk desk, AuditTrail audit) : PageModel
 
     private sealed record Item(Guid Id, string GivenName, string FamilyName, string Service, Guid ServiceOrganisation, Guid FromOrganisationId, string From, ReferralState State, ReferralUrgency Urgency, DateTime CreatedAtUtc, DateTime StateChangedAtUtc, bool Override);
 
+    /// Rows per list and page: a CPS sends thousands of referrals a year.
+    public const int PageSize = 50;
+
     public IReadOnlyList<Row> Inbox { get; private set; } = [];
 
     public IReadOnlyList<Row> Sent { get; private set; } = [];
 
     public IReadOnlyList<Row> Escalated { get; private set; } = [];
+
+    [BindProperty(SupportsGet = true, Name = "inbox")]
+    public int InboxPage { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "sent")]
+    public int SentPage { get; set; } = 1;
+
+    [BindProperty(SupportsGet = true, Name = "escalated")]
+    public int EscalatedPage { get; set; } = 1;
+
+    public int InboxPages { get; private set; } = 1;
+
+    public int SentPages { get; private set; } = 1;
+
+    public int EscalatedPages { get; private set; } = 1;
+
+    /// The query string of this page with one list moved to another page, the others kept.
+    public Dictionary<string, string> RouteFor(string list, int page) => new()
+    {
+        ["inbox"] = (list == "inbox" ? page : InboxPage).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["sent"] = (list == "sent" ? page : SentPage).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["escalated"] = (list == "escalated" ? page : EscalatedPage).ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     public int OverdueAfterDays => desk.OverdueAfterDays;
 
@@ -26,15 +53,33 @@ public sealed class IndexModel(ReferralDesk desk, AuditTrail audit) : PageModel
     {
         var mine = await desk.OrganisationsAsync(cancellationToken);
         var visible = await desk.VisibleAsync(cancellationToken);
-        var rows = await visible.OrderByDescending(r => r.CreatedAtUtc).Take(500)
-            .Select(r => new Item(r.Id, r.GivenName, r.FamilyName, r.Service.Name, r.Service.OrganisationId, r.FromOrganisationId, r.FromOrganisation.Name, r.State, r.Urgency, r.CreatedAtUtc, r.StateChangedAtUtc, r.ConsentOverride != null))
-            .ToListAsync(cancellationToken);
         var overdueBefore = desk.OverdueBefore;
-        Row ToRow(Item r) => new(r.Id, $"{r.GivenName} {r.FamilyName}", r.Service, r.From, r.State, r.Urgency, r.CreatedAtUtc, r.StateChangedAtUtc,
-            ReferralLifecycle.IsWaiting(r.State) && r.StateChangedAtUtc < overdueBefore, r.Override);
-        Inbox = rows.Where(r => mine.Contains(r.ServiceOrganisation)).Select(ToRow).ToList();
-        Sent = rows.Where(r => mine.Contains(r.FromOrganisationId) && !mine.Contains(r.ServiceOrganisation)).Select(ToRow).ToList();
-        Escalated = desk.IsCoordinator ? rows.Select(ToRow).Where(r => r.Overdue).ToList() : [];
-        await audit.RecordReadsAsync(nameof(Referral), rows.Select(r => (r.Id.ToString(), (Guid?)null)), cancellationToken);
+        var shown = new List<Row>();
+
+        // Newest first, a page at a time, each list counted and read on its own: only the rows
+        // on screen are read, and only those are written to the audit trail.
+        async Task<(IReadOnlyList<Row> Rows, int Pages, int Page)> PageOf(IQueryable<Referral> list, int page)
+        {
+            var total = await list.CountAsync(cancellationToken);
+            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+            page = Math.Clamp(page, 1, pages);
+            var items = await list.OrderByDescending(r => r.CreatedAtUtc).ThenBy(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(r => new Item(r.Id, r.GivenName, r.FamilyName, r.Service.Name, r.Service.OrganisationId, r.FromOrganisationId, r.FromOrganisation.Name, r.State, r.Urgency, r.CreatedAtUtc, r.StateChangedAtUtc, r.ConsentOverride != null))
+                .ToListAsync(cancellationToken);
+            var rows = items.Select(r => new Row(r.Id, $"{r.GivenName} {r.FamilyName}", r.Service, r.From, r.State, r.Urgency, r.CreatedAtUtc, r.StateChangedAtUtc,
+                ReferralLifecycle.IsWaiting(r.State) && r.StateChangedAtUtc < overdueBefore, r.Override)).ToList();
+            shown.AddRange(rows);
+            return (rows, pages, page);
+        }
+
+        (Inbox, InboxPages, InboxPage) = await PageOf(visible.Where(r => mine.Contains(r.Service.OrganisationId)), InboxPage);
+        (Sent, SentPages, SentPage) = await PageOf(visible.Where(r => mine.Contains(r.FromOrganisationId) && !mine.Contains(r.Service.OrganisationId)), SentPage);
+        if (desk.IsCoordinator)
+        {
+            (Escalated, EscalatedPages, EscalatedPage) = await PageOf(
+                visible.Where(r => (r.State == ReferralState.Requested || r.State == ReferralState.Received) && r.StateChangedAtUtc < overdueBefore), EscalatedPage);
+        }
+
+        await audit.RecordReadsAsync(nameof(Referral), shown.Select(r => (r.Id.ToString(), (Guid?)null)).Distinct(), cancellationToken);
     }
 }

@@ -118,7 +118,7 @@ public static class CeilingQueries
                     FROM "Referrals" r JOIN "DirectoryServices" s ON s."Id" = r."ServiceId" JOIN "Organisations" o ON o."Id" = r."FromOrganisationId"
                     WHERE r."Id" IN (SELECT r1."Id" FROM "Referrals" r1 WHERE r1."FromOrganisationId" IN ({MyCentres})
                       UNION SELECT r2."Id" FROM "Referrals" r2 WHERE r2."ServiceId" IN (SELECT s2."Id" FROM "DirectoryServices" s2 WHERE s2."OrganisationId" IN ({MyCentres})))
-                    ORDER BY r."CreatedAtUtc" DESC LIMIT 500
+                    ORDER BY r."CreatedAtUtc" DESC LIMIT 100
                     """;
                 P("@user", a.UserId);
                 P(Today, today);

@@ -9,7 +9,7 @@ namespace Trama.Web.Features.Referrals;
 /// The referrals of the user's organisations: the inbox of their services and the ones they sent;
 /// for network coordinators, also every referral waiting too long.
 [Authorize]
-public sealed class IndexModel(ReferralDesk desk, AuditTrail audit) : PageModel
+public sealed class IndexModel(ReferralDesk desk, AuditTrail audit, Data.AppDbContext db) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string Service, string From, ReferralState State, ReferralUrgency Urgency, DateTime SentAtUtc, DateTime ChangedAtUtc, bool Overdue, bool Override);
 
@@ -72,8 +72,10 @@ public sealed class IndexModel(ReferralDesk desk, AuditTrail audit) : PageModel
             return (rows, pages, page);
         }
 
-        (Inbox, InboxPages, InboxPage) = await PageOf(visible.Where(r => mine.Contains(r.Service.OrganisationId)), InboxPage);
-        (Sent, SentPages, SentPage) = await PageOf(visible.Where(r => mine.Contains(r.FromOrganisationId) && !mine.Contains(r.Service.OrganisationId)), SentPage);
+        // Received and sent are within the user's scope by construction (their organisations').
+        var myServices = db.DirectoryServices.Where(s => mine.Contains(s.OrganisationId)).Select(s => s.Id);
+        (Inbox, InboxPages, InboxPage) = await PageOf(db.Referrals.Where(r => myServices.Contains(r.ServiceId)), InboxPage);
+        (Sent, SentPages, SentPage) = await PageOf(db.Referrals.Where(r => mine.Contains(r.FromOrganisationId) && !myServices.Contains(r.ServiceId)), SentPage);
         if (desk.IsCoordinator)
         {
             (Escalated, EscalatedPages, EscalatedPage) = await PageOf(

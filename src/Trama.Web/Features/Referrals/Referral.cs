@@ -157,6 +157,10 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasOne<Projects.HealthBudgetProject>().WithMany().HasForeignKey(r => r.ProjectId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ServiceId, r.State });
         builder.HasIndex(r => new { r.FromOrganisationId, r.State });
+
+        // The lists page newest first: read in index order, they stop at the page's last row.
+        builder.HasIndex(r => new { r.FromOrganisationId, r.CreatedAtUtc });
+        builder.HasIndex(r => new { r.ServiceId, r.CreatedAtUtc });
     }
 }
 

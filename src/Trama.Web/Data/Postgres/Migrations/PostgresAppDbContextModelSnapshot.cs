@@ -1810,7 +1810,11 @@ namespace Trama.Web.Data.Postgres.Migrations
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("FromOrganisationId", "CreatedAtUtc");
+
                     b.HasIndex("FromOrganisationId", "State");
+
+                    b.HasIndex("ServiceId", "CreatedAtUtc");
 
                     b.HasIndex("ServiceId", "State");
 

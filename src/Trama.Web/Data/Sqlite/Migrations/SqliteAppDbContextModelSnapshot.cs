@@ -1797,7 +1797,11 @@ namespace Trama.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("ProjectId");
 
+                    b.HasIndex("FromOrganisationId", "CreatedAtUtc");
+
                     b.HasIndex("FromOrganisationId", "State");
+
+                    b.HasIndex("ServiceId", "CreatedAtUtc");
 
                     b.HasIndex("ServiceId", "State");
 

@@ -21,7 +21,7 @@ public static class Report
         s.AppendLine();
         Line($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; scales {string.Join(", ", options.Scales.Select(x => x.Name))}; seed {options.Seed}; {options.Seconds:0.#} s per scenario, concurrency and ceiling.");
         Line($"- Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {memory / 1024 / 1024} GB RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
-        s.AppendLine("- The app: Release build in its own process, Kestrel on loopback, the database on the same machine. Virtual users are CPS clinicians signed in with cookies; every request is authorised through the care-team scope and audited (a hash-chained audit row committed before the page is sent), as in production.");
+        s.AppendLine("- The app: a Release publish compiled ReadyToRun, in its own process, Kestrel on loopback, the database on the same machine. Virtual users are CPS clinicians signed in with cookies; every request is authorised through the care-team scope and audited (a hash-chained audit row committed before the page is sent), as in production.");
         s.AppendLine("- Each virtual user sends its next request as soon as the last one answers (no think time): 32 users are 32 requests always in flight, far more than 32 people at work.");
         s.AppendLine("- The load generator, the app and the database share the same 2 cores: past a few users the figures show the machine's saturation as much as the app's.");
         s.AppendLine("- **Framework ceiling**: `/benchmark/ceiling/{scenario}` in the same app (mapped only when the benchmark starts it) reads the same rows with one hand-written SQL query (`Features/Benchmark/CeilingQueries.cs`) and writes a bare HTML table: same Kestrel, same cookie authentication, no EF, Razor, scope, audit or localisation. *% of ceiling* is the page's req/s over the ceiling's at the same concurrency.");
@@ -58,6 +58,13 @@ public static class Report
             s.AppendLine();
             Line($"Cost of auditing a read (one append to the hash chain in its own transaction): **{run.Audit.SequentialMs:0.00} ms** alone; **{run.Audit.ConcurrentPerSecond:0} appends/s** with 8 concurrent writers (appends are serialised).");
             s.AppendLine();
+        }
+
+        // The hand-written account of what was profiled and changed, kept beside the program.
+        var findings = Path.Combine(Options.RepositoryRoot(), "bench", "Trama.Benchmark", "Findings.md");
+        if (File.Exists(findings))
+        {
+            s.Append(File.ReadAllText(findings));
         }
 
         return s.ToString();

@@ -404,6 +404,12 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
                 code = ItalianData.FiscalCodeOf(family, given, birth, sex, town.Cadastral);
             }
 
+            // The app's own check: a generated code that would not pass the form is a generator bug.
+            if (FiscalCode.Check(code, birth, sex) is { IsValid: false } check)
+            {
+                throw new InvalidOperationException($"generated fiscal code {code} fails the app's check: {check.ErrorKey}");
+            }
+
             var person = new Person
             {
                 Id = NewId(random),

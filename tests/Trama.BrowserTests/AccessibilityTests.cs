@@ -163,6 +163,34 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
     }
 
     [Fact]
+    public async Task ReferralLists_PagedNewestFirst_AreAccessible_AndMoveToOlderReferrals()
+    {
+        await Fixture.App.WithDbAsync(async db =>
+        {
+            var service = await db.DirectoryServices.Where(s => s.Name == "Sportello di ascolto e orientamento").Select(s => s.Id).SingleAsync();
+            var sender = await db.Users.Where(u => u.UserName == "sportello").Select(u => u.Id).SingleAsync();
+            var from = await db.OrganisationMemberships.Where(m => m.UserId == sender).Select(m => m.OrganisationId).FirstAsync();
+            var start = DateTime.UtcNow.AddDays(-1);
+            db.Referrals.AddRange(Enumerable.Range(0, 60).Select(i => new Trama.Web.Features.Referrals.Referral
+            {
+                ServiceId = service, FromOrganisationId = from, CreatedByUserId = sender, CreatedAtUtc = start.AddMinutes(i), StateChangedAtUtc = start.AddMinutes(i),
+                GivenName = "Paginata", FamilyName = $"Persona {i:00}", Contact = "333 000 0000", Reason = "Cerca compagnia nel quartiere.", ConsentGiven = true,
+            }));
+            return await db.SaveChangesAsync();
+        });
+        var page = await Fixture.NewPageAsync();
+        await page.LoginAsync("volontario");
+        await page.GotoAsync("/Referrals");
+        var pager = page.GetByRole(AriaRole.Navigation, new() { Name = "Pagine degli invii ricevuti" });
+        await Assertions.Expect(pager).ToContainTextAsync("Pagina 1 di");
+        await page.AssertAccessibleAsync();
+
+        await pager.GetByRole(AriaRole.Link, new() { Name = "Meno recenti" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Pagine degli invii ricevuti" })).ToContainTextAsync("Pagina 2 di");
+        await page.AssertAccessibleAsync();
+    }
+
+    [Fact]
     public async Task ProgrammeSettings_WithErrors_IsAccessible()
     {
         var page = await Fixture.NewPageAsync();

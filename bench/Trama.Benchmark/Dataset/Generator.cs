@@ -76,7 +76,7 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
 
     private readonly Dictionary<string, Guid> lifeAreas = [];
     private readonly List<Guid> centres = [];
-    private readonly Dictionary<Guid, string[]> cliniciansOf = [];
+    private readonly Dictionary<Guid, List<string>> cliniciansOf = [];
     private readonly List<string> keyWorkers = [];
     private readonly List<string> socialWorkers = [];
     private readonly List<string> peerExperts = [];
@@ -196,7 +196,7 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
         progress.Stage("writing");
     }
 
-    private readonly List<(Guid Id, string Name, OrganisationKind Kind, Guid? Parent, PartnerRole? Role)> organisations = [];
+    private readonly List<(Guid Id, string Name)> organisations = [];
     private readonly List<Guid> cooperatives = [];
     private readonly List<Guid> municipalities = [];
 
@@ -243,7 +243,7 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
             var kind = DirectoryKinds[d % DirectoryKinds.Length];
             var town = ItalianData.PickTown(random);
             var o = Add($"{kind.Name} {ItalianData.FamilyNames[random.Next(ItalianData.FamilyNames.Length)]} di {town.Name} {d + 1:00000}", kind.Kind, null, null);
-            organisations.Add((o.Id, o.Name, kind.Kind, null, null));
+            organisations.Add((o.Id, o.Name));
         }
 
         writer.Add(orgs);
@@ -277,9 +277,12 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
             switch (role)
             {
                 case Roles.Clinician:
-                    var list = cliniciansOf.TryGetValue(organisation, out var l) ? l.ToList() : [];
-                    list.Add(user.Id);
-                    cliniciansOf[organisation] = [.. list];
+                    if (!cliniciansOf.TryGetValue(organisation, out var clinicians))
+                    {
+                        cliniciansOf[organisation] = clinicians = [];
+                    }
+
+                    clinicians.Add(user.Id);
                     break;
                 case Roles.KeyWorker:
                     keyWorkers.Add(user.Id);
@@ -438,7 +441,7 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
         var person = people[personIndex];
         var centre = centres[index % centres.Count];
         var clinicians = cliniciansOf[centre];
-        var referent = clinicians[index / centres.Count % clinicians.Length];
+        var referent = clinicians[index / centres.Count % clinicians.Count];
         var keyWorker = keyWorkers[random.Next(keyWorkers.Count)];
         var target = States[random.Next(States.Length)];
         var monthsAgo = target is ProjectState.Closed or ProjectState.FollowUp ? 18 + random.Next(48) : target is ProjectState.Referred or ProjectState.WaitingList or ProjectState.Assessment ? random.Next(4) : 3 + random.Next(36);

@@ -13,7 +13,7 @@ public sealed class IndexModel(ReferralDesk desk, AuditTrail audit, Data.AppDbCo
 {
     public sealed record Row(Guid Id, string Name, string Service, string From, ReferralState State, ReferralUrgency Urgency, DateTime SentAtUtc, DateTime ChangedAtUtc, bool Overdue, bool Override);
 
-    private sealed record Item(Guid Id, string GivenName, string FamilyName, string Service, Guid ServiceOrganisation, Guid FromOrganisationId, string From, ReferralState State, ReferralUrgency Urgency, DateTime CreatedAtUtc, DateTime StateChangedAtUtc, bool Override);
+    private sealed record Item(Guid Id, string GivenName, string FamilyName, string Service, string From, ReferralState State, ReferralUrgency Urgency, DateTime CreatedAtUtc, DateTime StateChangedAtUtc, bool Override);
 
     /// Rows per list and page: a CPS sends thousands of referrals a year.
     public const int PageSize = 50;
@@ -52,7 +52,6 @@ public sealed class IndexModel(ReferralDesk desk, AuditTrail audit, Data.AppDbCo
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var mine = await desk.OrganisationsAsync(cancellationToken);
-        var visible = await desk.VisibleAsync(cancellationToken);
         var overdueBefore = desk.OverdueBefore;
         var shown = new List<Row>();
 
@@ -64,7 +63,7 @@ public sealed class IndexModel(ReferralDesk desk, AuditTrail audit, Data.AppDbCo
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             page = Math.Clamp(page, 1, pages);
             var items = await list.OrderByDescending(r => r.CreatedAtUtc).ThenBy(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(r => new Item(r.Id, r.GivenName, r.FamilyName, r.Service.Name, r.Service.OrganisationId, r.FromOrganisationId, r.FromOrganisation.Name, r.State, r.Urgency, r.CreatedAtUtc, r.StateChangedAtUtc, r.ConsentOverride != null))
+                .Select(r => new Item(r.Id, r.GivenName, r.FamilyName, r.Service.Name, r.FromOrganisation.Name, r.State, r.Urgency, r.CreatedAtUtc, r.StateChangedAtUtc, r.ConsentOverride != null))
                 .ToListAsync(cancellationToken);
             var rows = items.Select(r => new Row(r.Id, $"{r.GivenName} {r.FamilyName}", r.Service, r.From, r.State, r.Urgency, r.CreatedAtUtc, r.StateChangedAtUtc,
                 ReferralLifecycle.IsWaiting(r.State) && r.StateChangedAtUtc < overdueBefore, r.Override)).ToList();
@@ -78,6 +77,7 @@ public sealed class IndexModel(ReferralDesk desk, AuditTrail audit, Data.AppDbCo
         (Sent, SentPages, SentPage) = await PageOf(db.Referrals.Where(r => mine.Contains(r.FromOrganisationId) && !myServices.Contains(r.ServiceId)), SentPage);
         if (desk.IsCoordinator)
         {
+            var visible = await desk.VisibleAsync(cancellationToken);
             (Escalated, EscalatedPages, EscalatedPage) = await PageOf(
                 visible.Where(r => (r.State == ReferralState.Requested || r.State == ReferralState.Received) && r.StateChangedAtUtc < overdueBefore), EscalatedPage);
         }

@@ -73,13 +73,20 @@ public sealed class ReferralDesk(AppDbContext db, IHttpContextAccessor http, Tim
     /// One referral in the user's scope, with what its page shows: service, both organisations, timeline and calls.
     public async Task<Referral?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {
-        var visible = await VisibleAsync(cancellationToken);
-        return await visible.AsSplitQuery()
+        // The same rule as VisibleAsync, checked on this one row: the united ids would gather every
+        // referral of the user's organisations (and each split query below would gather them again).
+        var mine = await OrganisationsAsync(cancellationToken);
+        var overdueBefore = OverdueBefore;
+        var coordinator = IsCoordinator;
+        return await db.Referrals.Where(r => r.Id == id)
+            .Where(r => mine.Contains(r.FromOrganisationId) || mine.Contains(r.Service.OrganisationId)
+                || (coordinator && (r.State == ReferralState.Requested || r.State == ReferralState.Received) && r.StateChangedAtUtc < overdueBefore))
+            .AsSplitQuery()
             .Include(r => r.Service).ThenInclude(s => s.Organisation)
             .Include(r => r.FromOrganisation)
             .Include(r => r.Events)
             .Include(r => r.ContactAttempts)
-            .SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+            .SingleOrDefaultAsync(cancellationToken);
     }
 
     public DateTime OverdueBefore => UtcNow.AddDays(-OverdueAfterDays);

@@ -173,8 +173,16 @@ public sealed class AccessibilityTests(BrowserFixture fixture) : BrowserTest(fix
             var start = DateTime.UtcNow.AddDays(-1);
             db.Referrals.AddRange(Enumerable.Range(0, 60).Select(i => new Trama.Web.Features.Referrals.Referral
             {
-                ServiceId = service, FromOrganisationId = from, CreatedByUserId = sender, CreatedAtUtc = start.AddMinutes(i), StateChangedAtUtc = start.AddMinutes(i),
-                GivenName = "Paginata", FamilyName = $"Persona {i:00}", Contact = "333 000 0000", Reason = "Cerca compagnia nel quartiere.", ConsentGiven = true,
+                ServiceId = service,
+                FromOrganisationId = from,
+                CreatedByUserId = sender,
+                CreatedAtUtc = start.AddMinutes(i),
+                StateChangedAtUtc = start.AddMinutes(i),
+                GivenName = "Paginata",
+                FamilyName = $"Persona {i:00}",
+                Contact = "333 000 0000",
+                Reason = "Cerca compagnia nel quartiere.",
+                ConsentGiven = true,
             }));
             return await db.SaveChangesAsync();
         });

@@ -15,11 +15,16 @@ public static class Text
         return string.Join(' ', new string(letters.ToArray()).ToUpperInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
     }
 
+    // Listing the cultures asks ICU for every one of them: a directory page with twenty results
+    // spent a third of its time there before the list was kept.
+    private static readonly Lazy<Dictionary<string, CultureInfo>> NeutralCultures = new(() =>
+        CultureInfo.GetCultures(CultureTypes.NeutralCultures).GroupBy(c => c.TwoLetterISOLanguageName, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
+
     /// A language's name from its ISO 639-1 code: in English for data exchange, or in the
     /// reader's language for pages.
     public static string LanguageName(string code, bool english = false)
     {
-        var culture = CultureInfo.GetCultures(CultureTypes.NeutralCultures).FirstOrDefault(c => c.TwoLetterISOLanguageName == code);
+        var culture = NeutralCultures.Value.GetValueOrDefault(code);
         return culture is null ? code : english ? culture.EnglishName : CultureInfo.CurrentUICulture.TextInfo.ToTitleCase(culture.DisplayName);
     }
 }

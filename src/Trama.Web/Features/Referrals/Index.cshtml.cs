@@ -9,7 +9,7 @@ namespace Trama.Web.Features.Referrals;
 /// The referrals of the user's organisations: the inbox of their services and the ones they sent;
 /// for network coordinators, also every referral waiting too long.
 [Authorize]
-public sealed class IndexModel(ReferralDesk desk, AuditTrail audit, Data.AppDbContext db) : PageModel
+public sealed class IndexModel(ReferralDesk desk, AuditTrail audit, Data.AppDbContext db, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public sealed record Row(Guid Id, string Name, string Service, string From, ReferralState State, ReferralUrgency Urgency, DateTime SentAtUtc, DateTime ChangedAtUtc, bool Overdue, bool Override);
 
@@ -40,12 +40,15 @@ public sealed class IndexModel(ReferralDesk desk, AuditTrail audit, Data.AppDbCo
     public int EscalatedPages { get; private set; } = 1;
 
     /// The query string of this page with one list moved to another page, the others kept.
-    public Dictionary<string, string> RouteFor(string list, int page) => new()
+    public Dictionary<string, string?> RouteFor(string list, int page) => new()
     {
         ["inbox"] = (list == "inbox" ? page : InboxPage).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["sent"] = (list == "sent" ? page : SentPage).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["escalated"] = (list == "escalated" ? page : EscalatedPage).ToString(System.Globalization.CultureInfo.InvariantCulture),
     };
+
+    public Infrastructure.Pager Pager(string list, int page, int pages) =>
+        new("/Referrals/Index", "pager-" + list, l["Referrals.Paging." + list], l["Referrals.Newer"], l["Referrals.Older"], page, pages, p => RouteFor(list, p));
 
     public int OverdueAfterDays => desk.OverdueAfterDays;
 

@@ -23,6 +23,10 @@ internal sealed class DirectoryServiceConfiguration : IEntityTypeConfiguration<D
         builder.HasOne(s => s.Organisation).WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Categories).WithMany(c => c.Services).UsingEntity("DirectoryServiceCategories");
         builder.HasIndex(s => s.Name);
+
+        // The guide's language list is the distinct values of this column on every request: read
+        // from the index, not from a region's ten thousand descriptions.
+        builder.HasIndex(s => s.Languages);
     }
 }
 

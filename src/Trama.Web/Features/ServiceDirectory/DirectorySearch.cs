@@ -1,15 +1,22 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Trama.Web.Data;
 
 namespace Trama.Web.Features.ServiceDirectory;
 
-/// Finds services by words, category, language, opening and distance. Words, category and
-/// language filter in the database; distance is cut to a box there and measured exactly here.
+/// Finds services by words, category, language, opening and distance, a page at a time. Words,
+/// category, language and "open now" filter in the database; distance is cut to a box there and
+/// measured exactly here. Only the page's services are read in full: a region's directory has
+/// thousands, and a list of all of them is neither fast nor readable.
 public sealed class DirectorySearch(AppDbContext db, TimeProvider clock)
 {
+    public const int PageSize = 20;
+
     public static readonly double[] Radii = [0.5, 1, 2, 5, 10];
 
-    public sealed record Criteria(string? Text, string? Category, string? Language, bool OpenNow, double? Latitude, double? Longitude, double RadiusKm);
+    private static readonly StringComparer ItalianOrder = StringComparer.Create(CultureInfo.GetCultureInfo("it-IT"), true);
+
+    public sealed record Criteria(string? Text, string? Category, string? Language, bool OpenNow, double? Latitude, double? Longitude, double RadiusKm, int Page = 1);
 
     public sealed record Hit(
         Guid ServiceId,
@@ -27,9 +34,24 @@ public sealed class DirectorySearch(AppDbContext db, TimeProvider clock)
         IReadOnlyList<string> Categories,
         IReadOnlyList<string> Languages);
 
+    /// One page of hits, nearest first near a point and by name otherwise; Total counts them all.
+    public sealed record Result(IReadOnlyList<Hit> Hits, int Total, int Page)
+    {
+        public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+        public int First => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
+
+        public int Last => First == 0 ? 0 : First + Hits.Count - 1;
+    }
+
+    private sealed record Candidate(Guid Id, string Name, string Place, double Latitude, double Longitude)
+    {
+        public double? DistanceKm { get; init; }
+    }
+
     public DateTime LocalNow => Infrastructure.ItalianTime.FromUtc(clock.GetUtcNow().UtcDateTime);
 
-    public async Task<IReadOnlyList<Hit>> FindAsync(Criteria criteria, CancellationToken cancellationToken = default)
+    public async Task<Result> FindAsync(Criteria criteria, CancellationToken cancellationToken = default)
     {
         var services = db.DirectoryServices.AsNoTracking().Where(s => s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed);
         if (!string.IsNullOrWhiteSpace(criteria.Text))
@@ -51,7 +73,13 @@ public sealed class DirectorySearch(AppDbContext db, TimeProvider clock)
             services = services.Where(s => ("," + s.Languages + ",").Contains(code));
         }
 
+        var now = LocalNow;
         var places = db.ServicesAtLocations.AsNoTracking().Where(a => services.Any(s => s.Id == a.ServiceId));
+        if (criteria.OpenNow)
+        {
+            places = places.Where(OpeningTimes.OpenAt(now));
+        }
+
         if (criteria is { Latitude: { } lat, Longitude: { } lon })
         {
             var box = Geo.Box(lat, lon, criteria.RadiusKm);
@@ -59,25 +87,38 @@ public sealed class DirectorySearch(AppDbContext db, TimeProvider clock)
                 && a.Location.Longitude >= box.MinLongitude && a.Location.Longitude <= box.MaxLongitude);
         }
 
-        var rows = await places
-            .Include(a => a.Location)
-            .Include(a => a.Hours)
-            .Include(a => a.Closures)
-            .Include(a => a.Service).ThenInclude(s => s.Organisation)
-            .Include(a => a.Service).ThenInclude(s => s.Categories)
-            .AsSplitQuery()
+        var candidates = await places
+            .Select(a => new Candidate(a.Id, a.Service.Name, a.Location.Name, a.Location.Latitude, a.Location.Longitude))
             .ToListAsync(cancellationToken);
+        var ordered = criteria is { Latitude: { } la, Longitude: { } lo }
+            ? candidates.Select(c => c with { DistanceKm = Geo.DistanceKm(la, lo, c.Latitude, c.Longitude) })
+                .Where(c => c.DistanceKm <= criteria.RadiusKm).OrderBy(c => c.DistanceKm).ThenBy(c => c.Name, ItalianOrder).ToList()
+            : candidates.OrderBy(c => c.Name, ItalianOrder).ThenBy(c => c.Place, ItalianOrder).ToList();
 
-        var now = LocalNow;
-        var hits = rows.Select(a =>
+        var page = Math.Clamp(criteria.Page, 1, Math.Max(1, (ordered.Count + PageSize - 1) / PageSize));
+        var shown = ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList();
+        var ids = shown.Select(c => c.Id).ToList();
+
+        // Projections rather than entities with their collections: a page needs a handful of
+        // columns, and no-tracking split includes built new delegates on every request.
+        var onPage = db.ServicesAtLocations.AsNoTracking().Where(a => ids.Contains(a.Id));
+        var rows = await onPage
+            .Select(a => new
+            {
+                a.Id, a.ServiceId, a.Service.Name, Organisation = a.Service.Organisation.Name, a.Service.Description, Place = a.Location.Name,
+                a.Location.Street, a.Location.PostalCode, a.Location.City, a.Location.Latitude, a.Location.Longitude, a.Service.AcceptsReferrals, a.Service.IsFree, a.Service.Languages,
+            })
+            .ToDictionaryAsync(a => a.Id, cancellationToken);
+        var open = (await onPage.Where(OpeningTimes.OpenAt(now)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var categories = (await onPage.SelectMany(a => a.Service.Categories, (a, c) => new { a.Id, c.Code }).ToListAsync(cancellationToken))
+            .ToLookup(c => c.Id, c => c.Code);
+
+        var hits = shown.Where(c => rows.ContainsKey(c.Id)).Select(c =>
         {
-            double? distance = criteria is { Latitude: { } la, Longitude: { } lo } ? Geo.DistanceKm(la, lo, a.Location.Latitude, a.Location.Longitude) : null;
-            var open = a.Service.Status == ServiceStatus.Active && OpeningTimes.IsOpen(a.Hours, a.Closures, now);
-            return new Hit(a.ServiceId, a.Service.Name, a.Service.Organisation.Name, a.Service.Description, a.Location.Name, a.Location.Address, a.Location.Latitude, a.Location.Longitude,
-                distance, open, a.Service.AcceptsReferrals, a.Service.IsFree, a.Service.Categories.Select(c => c.Code).Order(StringComparer.Ordinal).ToList(), a.Service.LanguageCodes);
-        })
-        .Where(h => h.DistanceKm is null || h.DistanceKm <= criteria.RadiusKm)
-        .Where(h => !criteria.OpenNow || h.IsOpen);
-        return (criteria.Latitude is null ? hits.OrderBy(h => h.Name, StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo("it-IT"), true)).ThenBy(h => h.Place) : hits.OrderBy(h => h.DistanceKm)).ToList();
+            var a = rows[c.Id];
+            return new Hit(a.ServiceId, a.Name, a.Organisation, a.Description, a.Place, DirectoryLocation.FormatAddress(a.Street, a.PostalCode, a.City), a.Latitude, a.Longitude,
+                c.DistanceKm, open.Contains(c.Id), a.AcceptsReferrals, a.IsFree, categories[c.Id].Order(StringComparer.Ordinal).ToList(), DirectoryService.CodesOf(a.Languages));
+        }).ToList();
+        return new Result(hits, ordered.Count, page);
     }
 }

@@ -72,7 +72,9 @@ public class DirectoryService
         return folded.Length > 6000 ? folded[..6000] : folded;
     }
 
-    public IReadOnlyList<string> LanguageCodes => Languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    public IReadOnlyList<string> LanguageCodes => CodesOf(Languages);
+
+    public static IReadOnlyList<string> CodesOf(string languages) => languages.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }
 
 /// HSDS service status.
@@ -115,7 +117,9 @@ public class DirectoryLocation
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public string Address => $"{Street}, {PostalCode} {City}";
+    public string Address => FormatAddress(Street, PostalCode, City);
+
+    public static string FormatAddress(string street, string postalCode, string city) => $"{street}, {postalCode} {city}";
 }
 
 /// A service offered at a location, with its own opening hours (HSDS service_at_location).

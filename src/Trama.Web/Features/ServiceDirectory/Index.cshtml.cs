@@ -48,7 +48,12 @@ public sealed class IndexModel(AppDbContext db, DirectorySearch search, IOptions
 
     public IReadOnlyList<(Guid Id, string Name)> Places { get; private set; } = [];
 
-    public IReadOnlyList<DirectorySearch.Hit> Hits { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public DirectorySearch.Result Found { get; private set; } = new([], 0, 1);
+
+    public IReadOnlyList<DirectorySearch.Hit> Hits => Found.Hits;
 
     public bool Searched { get; private set; }
 
@@ -109,8 +114,24 @@ public sealed class IndexModel(AppDbContext db, DirectorySearch search, IOptions
         }
 
         Searched = Request.Query.Count > 0;
-        Hits = await search.FindAsync(new DirectorySearch.Criteria(Text, Category, Language, OpenNow, latitude, longitude, Radius), cancellationToken);
+        Found = await search.FindAsync(new DirectorySearch.Criteria(Text, Category, Language, OpenNow, latitude, longitude, Radius, PageNumber), cancellationToken);
+        PageNumber = Found.Page;
     }
+
+    /// The same search on another page.
+    public Dictionary<string, string?> RouteFor(int page) => new()
+    {
+        ["q"] = Text,
+        ["category"] = Category,
+        ["language"] = Language,
+        ["open"] = OpenNow ? "true" : null,
+        ["near"] = Near,
+        ["lat"] = Near == "me" ? Lat?.ToString(CultureInfo.InvariantCulture) : null,
+        ["lon"] = Near == "me" ? Lon?.ToString(CultureInfo.InvariantCulture) : null,
+        ["radius"] = Near is null ? null : Radius.ToString(CultureInfo.InvariantCulture),
+        ["project"] = Project?.ToString(),
+        ["p"] = page.ToString(CultureInfo.InvariantCulture),
+    };
 
     public string CategoryName(string code) =>
         Categories.FirstOrDefault(c => c.Code == code)?.Name(CultureInfo.CurrentUICulture) ?? code;

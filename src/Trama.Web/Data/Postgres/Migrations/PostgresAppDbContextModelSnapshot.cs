@@ -2073,6 +2073,8 @@ namespace Trama.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Languages");
+
                     b.HasIndex("Name");
 
                     b.HasIndex("OrganisationId");

@@ -2060,6 +2060,8 @@ namespace Trama.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("Languages");
+
                     b.HasIndex("Name");
 
                     b.HasIndex("OrganisationId");

@@ -1,0 +1,5 @@
+namespace Trama.Web.Infrastructure;
+
+/// A previous/next pager for a long list: the page that lists, the links' query for each page
+/// number, and the list's own words (already localised) for the landmark and the two links.
+public sealed record Pager(string PageName, string TestId, string Label, string Previous, string Next, int Page, int Pages, Func<int, IDictionary<string, string?>> RouteFor);

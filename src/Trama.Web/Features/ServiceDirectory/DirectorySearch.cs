@@ -105,8 +105,20 @@ public sealed class DirectorySearch(AppDbContext db, TimeProvider clock)
         var rows = await onPage
             .Select(a => new
             {
-                a.Id, a.ServiceId, a.Service.Name, Organisation = a.Service.Organisation.Name, a.Service.Description, Place = a.Location.Name,
-                a.Location.Street, a.Location.PostalCode, a.Location.City, a.Location.Latitude, a.Location.Longitude, a.Service.AcceptsReferrals, a.Service.IsFree, a.Service.Languages,
+                a.Id,
+                a.ServiceId,
+                a.Service.Name,
+                Organisation = a.Service.Organisation.Name,
+                a.Service.Description,
+                Place = a.Location.Name,
+                a.Location.Street,
+                a.Location.PostalCode,
+                a.Location.City,
+                a.Location.Latitude,
+                a.Location.Longitude,
+                a.Service.AcceptsReferrals,
+                a.Service.IsFree,
+                a.Service.Languages,
             })
             .ToDictionaryAsync(a => a.Id, cancellationToken);
         var open = (await onPage.Where(OpeningTimes.OpenAt(now)).Select(a => a.Id).ToListAsync(cancellationToken)).ToHashSet();

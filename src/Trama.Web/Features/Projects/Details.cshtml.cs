@@ -266,13 +266,16 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
             .Select(r => new ReviewRow(r.HeldOn, r.Decision, r.TScore, r.Narrative)).ToListAsync();
         Reviews = reviews;
         var diary = db.DiaryEntries.AsNoTracking().Where(d => d.ProjectId == id).ReadableBy(db, grant.Viewer, access.Today, ownOnly: grant.IsLimited);
-        DiaryMinutes = await diary.SumAsync(d => d.DurationMinutes);
-        var logged = await diary.Select(d => new { d.OccurredOn, d.DurationMinutes, d.AuthorUserId }).ToListAsync();
-        var roles = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id && m.UserId != null)
-            .Select(m => new { m.UserId, m.Role }).ToListAsync();
+        // Summed by month and author in the database: a long project has thousands of entries,
+        // and the page shows two years of totals.
+        var logged = await diary.GroupBy(d => new { d.OccurredOn.Year, d.OccurredOn.Month, d.AuthorUserId })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.AuthorUserId, Minutes = g.Sum(d => d.DurationMinutes) }).ToListAsync();
+        DiaryMinutes = logged.Sum(d => d.Minutes);
+        var roles = (await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id && m.UserId != null)
+            .Select(m => new { m.UserId, m.Role }).ToListAsync()).DistinctBy(m => m.UserId).ToDictionary(m => m.UserId!, m => m.Role);
         Hours = logged
-            .GroupBy(d => (d.OccurredOn.Year, d.OccurredOn.Month, Role: roles.FirstOrDefault(r => r.UserId == d.AuthorUserId)?.Role))
-            .Select(g => new HoursRow(g.Key.Year, g.Key.Month, g.Key.Role, g.Sum(d => d.DurationMinutes)))
+            .GroupBy(d => (d.Year, d.Month, Role: roles.TryGetValue(d.AuthorUserId, out var role) ? role : (CareTeamRole?)null))
+            .Select(g => new HoursRow(g.Key.Year, g.Key.Month, g.Key.Role, g.Sum(d => d.Minutes)))
             .OrderByDescending(h => h.Year).ThenByDescending(h => h.Month).ThenBy(h => h.Role)
             .Take(24)
             .ToList();

@@ -51,6 +51,32 @@ public sealed class DirectoryTests(BrowserFixture fixture) : BrowserTest(fixture
         Assert.True(distances.Length < far);
         await page.AssertAccessibleAsync();
     }
+
+    [Fact]
+    public async Task ALongResult_PagesWithPreviousAndNext_KeepingTheSearch_OnA360PixelPhone()
+    {
+        await using var app = Trama.IntegrationTests.Infrastructure.TramaApp.Create(demoData: true, kestrel: true);
+        await app.InitializeAsync();
+        await Trama.IntegrationTests.Features.ServiceDirectory.BusyDirectory.AddServicesAsync(app, 25);
+        var context = await Fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.RootUri.ToString(), Locale = "it-IT", ViewportSize = new ViewportSize { Width = 360, Height = 740 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/Directory");
+        await page.GetByLabel("Che cosa cerchi").FillAsync("zafferano");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Cerca", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("result-count")).ToHaveTextAsync("Servizi trovati: 25 · mostrati dal 1 al 20");
+        await Assertions.Expect(page.Locator("#directory-map path.leaflet-interactive")).ToHaveCountAsync(20);
+        await Assertions.Expect(page.GetByTestId("pager-results")).ToContainTextAsync("Pagina 1 di 2");
+        await page.AssertAccessibleAsync();
+
+        await page.GetByTestId("pager-results").GetByRole(AriaRole.Link, new() { Name = "Successivi" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("result-count")).ToHaveTextAsync("Servizi trovati: 25 · mostrati dal 21 al 25");
+        await Assertions.Expect(page.GetByLabel("Che cosa cerchi")).ToHaveValueAsync("zafferano");
+        await Assertions.Expect(page.Locator("[data-testid=results] h2").First).ToHaveTextAsync("Laboratorio di zafferano 20");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"the second page is {overflow}px wider than a 360px phone");
+        await page.AssertAccessibleAsync();
+        await context.CloseAsync();
+    }
 }
 
 /// The whole closed loop in a browser, on a Wednesday morning so that "open now" finds services.

@@ -12,7 +12,7 @@ public sealed class BusyDirectory : IAsyncLifetime
 {
     public const int Added = 45;
 
-    /// Every third added service is open on Wednesday mornings; the others only on Sundays.
+    /// Every third added service (AddServicesAsync).
     public const int AddedOpenOnWednesday = 15;
 
     public TramaApp App { get; } = TramaApp.Create(clock: ShiftedClock.NextWednesdayAt(new TimeOnly(10, 0)));
@@ -20,32 +20,36 @@ public sealed class BusyDirectory : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await App.InitializeAsync();
-        await App.WithDbAsync(async db =>
-        {
-            var places = await db.DirectoryLocations.OrderBy(l => l.Name).ToListAsync();
-            var organisation = places[0].OrganisationId;
-            for (var i = 0; i < Added; i++)
-            {
-                var service = new DirectoryService
-                {
-                    OrganisationId = organisation,
-                    Name = $"Laboratorio di zafferano {i:00}",
-                    Description = "Coltivazione e raccolta in un orto condiviso.",
-                    LastVerifiedOn = new DateOnly(2026, 10, 1),
-                    LastModifiedUtc = DateTime.UtcNow,
-                };
-                var at = new ServiceAtLocation { Service = service, LocationId = places[i % places.Count].Id };
-                at.Hours.Add(i % 3 == 0
-                    ? new OpeningHours { Day = DayOfWeek.Wednesday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(12, 0) }
-                    : new OpeningHours { Day = DayOfWeek.Sunday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(12, 0) });
-                service.Locations.Add(at);
-                service.RefreshSearchText();
-                db.DirectoryServices.Add(service);
-            }
-
-            return await db.SaveChangesAsync();
-        });
+        await AddServicesAsync(App, Added);
     }
+
+    /// "Laboratorio di zafferano 00", "01"… spread over the demo's places; every third one is open
+    /// on Wednesday mornings, the others only on Sundays.
+    public static Task<int> AddServicesAsync(TramaApp app, int count) => app.WithDbAsync(async db =>
+    {
+        var places = await db.DirectoryLocations.OrderBy(l => l.Name).ToListAsync();
+        var organisation = places[0].OrganisationId;
+        for (var i = 0; i < count; i++)
+        {
+            var service = new DirectoryService
+            {
+                OrganisationId = organisation,
+                Name = $"Laboratorio di zafferano {i:00}",
+                Description = "Coltivazione e raccolta in un orto condiviso.",
+                LastVerifiedOn = new DateOnly(2026, 10, 1),
+                LastModifiedUtc = DateTime.UtcNow,
+            };
+            var at = new ServiceAtLocation { Service = service, LocationId = places[i % places.Count].Id };
+            at.Hours.Add(i % 3 == 0
+                ? new OpeningHours { Day = DayOfWeek.Wednesday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(12, 0) }
+                : new OpeningHours { Day = DayOfWeek.Sunday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(12, 0) });
+            service.Locations.Add(at);
+            service.RefreshSearchText();
+            db.DirectoryServices.Add(service);
+        }
+
+        return await db.SaveChangesAsync();
+    });
 
     public async ValueTask DisposeAsync() => await App.DisposeAsync();
 }

@@ -37,7 +37,7 @@ public static class Explain
                 foreach (var line in lines)
                 {
                     var message = line.StartsWith('{') ? JsonDocument.Parse(line).RootElement.GetProperty("Message").GetString() : line;
-                    Console.WriteLine("   " + message?.ReplaceLineEndings(" ")[..Math.Min(message.Length, 900)]);
+                    Console.WriteLine("   " + message?.ReplaceLineEndings(" ")[..Math.Min(message.Length, 4000)]);
                 }
             }
         }

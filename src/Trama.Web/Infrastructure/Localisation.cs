@@ -9,6 +9,9 @@ namespace Trama.Web.Infrastructure;
 public static class Localisation
 {
     public static readonly CultureInfo Italian = CultureInfo.GetCultureInfo("it-IT");
+
+    /// Alphabetical order as an Italian reader expects it: accents and capitals aside.
+    public static readonly StringComparer ItalianOrder = StringComparer.Create(Italian, ignoreCase: true);
     public static readonly CultureInfo English = CultureInfo.GetCultureInfo("en");
 
     /// Texts follow the chosen language; dates, numbers and money stay Italian in both, because

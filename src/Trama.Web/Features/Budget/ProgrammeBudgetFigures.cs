@@ -79,13 +79,9 @@ public sealed class ProgrammeBudgetFigures(AppDbContext db, IMemoryCache cache, 
             cell = cell with { Spent = cell.Spent + c.Amount };
         }
 
-        var byArea = new Dictionary<(Guid LifeAreaId, FundingSource Source), Cell>();
         var worst = new Dictionary<Guid, BudgetAlert>();
-        foreach (var ((projectId, lifeAreaId, source), cell) in cells)
+        foreach (var ((projectId, _, _), cell) in cells)
         {
-            ref var area = ref CollectionsMarshal.GetValueRefOrAddDefault(byArea, (lifeAreaId, source), out _);
-            area = new Cell(area.Planned + cell.Planned, area.Committed + cell.Committed, area.Spent + cell.Spent);
-
             // A project is flagged by its worst line, as on its own budget page.
             var alert = BudgetSummary.AlertFor(cell.Planned, cell.Spent);
             ref var flag = ref CollectionsMarshal.GetValueRefOrAddDefault(worst, projectId, out var seen);
@@ -93,8 +89,8 @@ public sealed class ProgrammeBudgetFigures(AppDbContext db, IMemoryCache cache, 
         }
 
         var summary = BudgetSummary.Compute(
-            byArea.Select(a => (a.Key.LifeAreaId, a.Key.Source, a.Value.Planned, a.Value.Committed)),
-            byArea.Select(a => (a.Key.LifeAreaId, a.Key.Source, a.Value.Spent)));
+            cells.Select(c => (c.Key.LifeAreaId, c.Key.Source, c.Value.Planned, c.Value.Committed)),
+            cells.Select(c => (c.Key.LifeAreaId, c.Key.Source, c.Value.Spent)));
         var alerts = worst.Values;
         return new Figures(summary, years, alerts.Count, alerts.Count(a => a == BudgetAlert.NearlySpent), alerts.Count(a => a == BudgetAlert.Exhausted), computedAt);
     }

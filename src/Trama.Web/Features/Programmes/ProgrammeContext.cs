@@ -42,8 +42,7 @@ public sealed class ProgrammeContext(AppDbContext db, IHttpContextAccessor http,
                     || db.People.Any(person => person.UserId == userId && person.ProgrammeId == p.Id))
                 .Select(p => new ProgrammeSummary(p.Id, p.Code, p.Name, p.Territory.Name))
                 .ToListAsync();
-            var byName = StringComparer.Create(Infrastructure.Localisation.Italian, ignoreCase: true);
-            available.Sort((a, b) => byName.Compare(a.Name, b.Name));
+            available.Sort((a, b) => Infrastructure.Localisation.ItalianOrder.Compare(a.Name, b.Name));
         }
 
         var chosen = context?.Request.Cookies[CookieName];

@@ -55,7 +55,7 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
 
     public Guid ProgrammeId { get; private set; }
 
-    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public int Pages => Infrastructure.Pager.PagesFor(Total, PageSize);
 
     public async Task OnGetAsync()
     {

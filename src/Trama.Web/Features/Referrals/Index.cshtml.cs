@@ -63,7 +63,7 @@ public sealed class IndexModel(ReferralDesk desk, AuditTrail audit, Data.AppDbCo
         async Task<(IReadOnlyList<Row> Rows, int Pages, int Page)> PageOf(IQueryable<Referral> list, int page)
         {
             var total = await list.CountAsync(cancellationToken);
-            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+            var pages = Infrastructure.Pager.PagesFor(total, PageSize);
             page = Math.Clamp(page, 1, pages);
             var items = await list.OrderByDescending(r => r.CreatedAtUtc).ThenBy(r => r.Id).Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(r => new Item(r.Id, r.GivenName, r.FamilyName, r.Service.Name, r.FromOrganisation.Name, r.State, r.Urgency, r.CreatedAtUtc, r.StateChangedAtUtc, r.ConsentOverride != null))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Trama.Web.Data;
+using Trama.Web.Infrastructure;
 
 namespace Trama.Web.Features.ServiceDirectory;
 
@@ -13,8 +14,6 @@ public sealed class DirectorySearch(AppDbContext db, TimeProvider clock)
     public const int PageSize = 20;
 
     public static readonly double[] Radii = [0.5, 1, 2, 5, 10];
-
-    private static readonly StringComparer ItalianOrder = StringComparer.Create(CultureInfo.GetCultureInfo("it-IT"), true);
 
     public sealed record Criteria(string? Text, string? Category, string? Language, bool OpenNow, double? Latitude, double? Longitude, double RadiusKm, int Page = 1);
 
@@ -37,7 +36,7 @@ public sealed class DirectorySearch(AppDbContext db, TimeProvider clock)
     /// One page of hits, nearest first near a point and by name otherwise; Total counts them all.
     public sealed record Result(IReadOnlyList<Hit> Hits, int Total, int Page)
     {
-        public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+        public int Pages => Infrastructure.Pager.PagesFor(Total, PageSize);
 
         public int First => Total == 0 ? 0 : ((Page - 1) * PageSize) + 1;
 
@@ -92,10 +91,10 @@ public sealed class DirectorySearch(AppDbContext db, TimeProvider clock)
             .ToListAsync(cancellationToken);
         var ordered = criteria is { Latitude: { } la, Longitude: { } lo }
             ? candidates.Select(c => c with { DistanceKm = Geo.DistanceKm(la, lo, c.Latitude, c.Longitude) })
-                .Where(c => c.DistanceKm <= criteria.RadiusKm).OrderBy(c => c.DistanceKm).ThenBy(c => c.Name, ItalianOrder).ToList()
-            : candidates.OrderBy(c => c.Name, ItalianOrder).ThenBy(c => c.Place, ItalianOrder).ToList();
+                .Where(c => c.DistanceKm <= criteria.RadiusKm).OrderBy(c => c.DistanceKm).ThenBy(c => c.Name, Localisation.ItalianOrder).ToList()
+            : candidates.OrderBy(c => c.Name, Localisation.ItalianOrder).ThenBy(c => c.Place, Localisation.ItalianOrder).ToList();
 
-        var page = Math.Clamp(criteria.Page, 1, Math.Max(1, (ordered.Count + PageSize - 1) / PageSize));
+        var page = Math.Clamp(criteria.Page, 1, Infrastructure.Pager.PagesFor(ordered.Count, PageSize));
         var shown = ordered.Skip((page - 1) * PageSize).Take(PageSize).ToList();
         var ids = shown.Select(c => c.Id).ToList();
 

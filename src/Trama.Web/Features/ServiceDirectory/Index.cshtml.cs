@@ -70,7 +70,7 @@ public sealed class IndexModel(AppDbContext db, DirectorySearch search, IOptions
         Places = (await db.DirectoryLocations.AsNoTracking()
                 .Where(p => db.ProgrammePartners.Any(pp => pp.OrganisationId == p.OrganisationId))
                 .Select(p => new { p.Id, p.Name }).Take(500).ToListAsync(cancellationToken))
-            .OrderBy(p => p.Name, StringComparer.Create(CultureInfo.GetCultureInfo("it-IT"), true)).Select(p => (p.Id, p.Name)).ToList();
+            .OrderBy(p => p.Name, Infrastructure.Localisation.ItalianOrder).Select(p => (p.Id, p.Name)).ToList();
 
         if (!DirectorySearch.Radii.Contains(Radius))
         {

@@ -47,7 +47,7 @@ public sealed partial class CategoriesModel(AppDbContext db, DirectoryEditing ed
         var rows = await db.ServiceCategories.AsNoTracking()
             .Select(c => new { Category = c, Services = c.Services.Count })
             .ToListAsync(cancellationToken);
-        Categories = rows.OrderBy(r => r.Category.NameIt, StringComparer.Create(new System.Globalization.CultureInfo("it-IT"), true)).Select(r => (r.Category, r.Services)).ToList();
+        Categories = rows.OrderBy(r => r.Category.NameIt, Infrastructure.Localisation.ItalianOrder).Select(r => (r.Category, r.Services)).ToList();
     }
 
     public Task OnGetAsync(CancellationToken cancellationToken) => LoadAsync(cancellationToken);

@@ -34,6 +34,7 @@ builder.Services.AddScoped<Trama.Web.Features.Projects.ProjectAccess>();
 builder.Services.AddScoped<Trama.Web.Features.Projects.ReferralIntake>();
 builder.Services.AddScoped<Trama.Web.Features.Projects.Reviews.ReviewRecording>();
 builder.Services.AddScoped<Trama.Web.Features.Audit.AuditTrail>();
+builder.Services.AddSingleton<Trama.Web.Features.Audit.ReadAuditWriter>();
 builder.Services.AddScoped<Trama.Web.Features.Privacy.PersonalData>();
 builder.Services.AddTramaApi();
 builder.Services.AddJobScheduler(builder.Configuration);

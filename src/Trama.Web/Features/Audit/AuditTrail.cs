@@ -4,7 +4,7 @@ namespace Trama.Web.Features.Audit;
 
 /// Records reads of person data. A read is written and committed before the page is sent, and at
 /// most once per request for the same record.
-public sealed class AuditTrail(AppDbContext db, IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class AuditTrail(AppDbContext db, ReadAuditWriter writer, TimeProvider clock)
 {
     private readonly HashSet<(string, string)> recorded = [];
 
@@ -36,9 +36,7 @@ public sealed class AuditTrail(AppDbContext db, IServiceScopeFactory scopes, Tim
             return;
         }
 
-        // A separate context: the page's own context may hold changes not yet meant to be saved.
-        await using var scope = scopes.CreateAsyncScope();
-        var writer = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await AuditRecorder.AppendAsync(writer, entries, writer.SaveChangesAsync, cancellationToken);
+        // Not through the page's own context, which may hold changes not yet meant to be saved.
+        await writer.AppendAsync(entries, cancellationToken);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Trama.IntegrationTests.Infrastructure;
 using Trama.Web.Features.Audit;
 using Trama.Web.Features.Projects;
@@ -90,6 +91,74 @@ public sealed class AuditTests(TramaApp app) : IClassFixture<TramaApp>
         await own.WithDbAsync(db => db.Database.ExecuteSqlAsync($"UPDATE \"AuditEntries\" SET \"UserId\" = 'someone-else' WHERE \"Sequence\" = {victim}"));
         var broken = await own.WithDbAsync(db => AuditChain.VerifyAsync(db));
         Assert.Equal(victim, broken.FirstBrokenSequence);
+    }
+
+    [Fact]
+    public async Task ReadsOfMoreRowsThanOneStatementTakes_AreChainedInTheOrderShown()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var own = TramaApp.Create(demoData: false, database: database);
+        await own.InitializeAsync();
+        var shown = Enumerable.Range(0, 1_234).Select(i => ($"record-{i:0000}", i % 3 == 0 ? (Guid?)null : Guid.NewGuid())).ToList();
+        await using (var scope = own.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordReadsAsync("ProjectList", shown, TestContext.Current.CancellationToken);
+        }
+
+        var written = await own.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ProjectList").OrderBy(a => a.Sequence).Select(a => new { a.EntityId, a.PersonId, a.Action }).ToListAsync());
+        Assert.Equal(shown.Select(r => r.Item1), written.Select(w => w.EntityId));
+        Assert.Equal(shown.Select(r => r.Item2), written.Select(w => w.PersonId));
+        Assert.All(written, w => Assert.Equal(AuditActions.Read, w.Action));
+        Assert.True((await own.WithDbAsync(db => AuditChain.VerifyAsync(db))).IsIntact);
+    }
+
+    [Fact]
+    public async Task ConcurrentReads_AreEachCommittedWhole_AndTheChainHolds()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var own = TramaApp.Create(demoData: false, database: database);
+        await own.InitializeAsync();
+        var pages = Enumerable.Range(0, 24).Select(p => Enumerable.Range(0, 20).Select(r => ($"page-{p:00}-row-{r:00}", (Guid?)Guid.NewGuid())).ToList()).ToList();
+        await Task.WhenAll(pages.Select(rows => Task.Run(async () =>
+        {
+            await using var scope = own.Scope();
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordReadsAsync("ProjectList", rows, TestContext.Current.CancellationToken);
+        }, TestContext.Current.CancellationToken)));
+
+        var written = await own.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ProjectList").OrderBy(a => a.Sequence).Select(a => a.EntityId).ToListAsync());
+        Assert.Equal(pages.Sum(p => p.Count), written.Count);
+        foreach (var page in written.Chunk(20))
+        {
+            // Each page's rows in one piece and in its order, whichever commit carried them.
+            Assert.Equal(pages.Single(p => p[0].Item1 == page[0]).Select(r => r.Item1), page);
+        }
+
+        Assert.True((await own.WithDbAsync(db => AuditChain.VerifyAsync(db))).IsIntact);
+    }
+
+    [Fact]
+    public async Task AReadWhoseAuditCannotBeCommitted_Fails()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var own = TramaApp.Create(demoData: false, database: database);
+        await own.InitializeAsync();
+        await own.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntries\" RENAME TO \"AuditEntriesAway\""));
+        try
+        {
+            var reads = Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
+            {
+                await using var scope = own.Scope();
+                await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordReadAsync("Project", $"record-{i}", null, TestContext.Current.CancellationToken);
+            }, TestContext.Current.CancellationToken)).ToList();
+            foreach (var read in reads)
+            {
+                await Assert.ThrowsAnyAsync<Exception>(() => read);
+            }
+        }
+        finally
+        {
+            await own.WithDbAsync(db => db.Database.ExecuteSqlRawAsync("ALTER TABLE \"AuditEntriesAway\" RENAME TO \"AuditEntries\""));
+        }
     }
 
     [Fact]

@@ -113,9 +113,15 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// Every save of person data writes its audit rows in the same transaction (Features/Audit).
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        if (ChangeTracker.Entries().Any(e => e.Entity is Features.Budget.BudgetLine or Features.Budget.LedgerEntry && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Metadata.ClrType).ToHashSet();
+        if (changed.Contains(typeof(Features.Budget.BudgetLine)) || changed.Contains(typeof(Features.Budget.LedgerEntry)))
         {
             Features.Budget.ProgrammeBudgetFigures.Changed();
+        }
+
+        if (changed.Any(Features.Projects.ProjectFilterChoices.DependsOn))
+        {
+            Features.Projects.ProjectFilterChoices.Changed();
         }
 
         var audit = Features.Audit.AuditRecorder.Collect(this, DateTime.UtcNow);

@@ -7,15 +7,13 @@ using Trama.Web.Features.Programmes;
 
 namespace Trama.Web.Features.Projects;
 
-public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Audit.AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, ProjectFilterChoices filters, Audit.AuditTrail audit, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
     public sealed record Row(Guid Id, string Code, string FamilyName, string GivenName, string Centre, ProjectState State, Intensity? Intensity, DateOnly ReferredOn, DateOnly? NextReviewDue, bool Overdue);
 
     public sealed record Choice(Guid Id, string Name);
-
-    public sealed record ManagerChoice(string Id, string Name);
 
     [BindProperty(SupportsGet = true)]
     public string? Q { get; set; }
@@ -45,9 +43,9 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
-    public IReadOnlyList<Choice> Centres { get; private set; } = [];
+    public IReadOnlyList<ProjectFilterChoices.Centre> Centres { get; private set; } = [];
 
-    public IReadOnlyList<ManagerChoice> Managers { get; private set; } = [];
+    public IReadOnlyList<ProjectFilterChoices.Manager> Managers { get; private set; } = [];
 
     public IReadOnlyList<Choice> Areas { get; private set; } = [];
 
@@ -62,18 +60,14 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var programme = await programmes.CurrentAsync();
         ProgrammeId = programme?.Id ?? Guid.Empty;
-        var query = db.Projects.AsNoTracking().VisibleTo(db, Viewer.Of(User), today)
+        var viewer = Viewer.Of(User);
+        var query = db.Projects.AsNoTracking().VisibleTo(db, viewer, today)
             .Where(p => programme != null && p.ProgrammeId == programme.Id);
-        Centres = (await query.Select(p => new { p.MentalHealthCentreId, p.MentalHealthCentre.Name }).Distinct().ToListAsync())
-            .OrderBy(c => c.Name, StringComparer.Ordinal)
-            .Select(c => new Choice(c.MentalHealthCentreId, c.Name))
-            .ToList();
+        if (programme is not null)
+        {
+            (Centres, Managers) = await filters.ForAsync(viewer, programme.Id, today);
+        }
 
-        var managerRoles = new[] { CareTeamRole.CaseManager, CareTeamRole.CpsReferent };
-        Managers = (await query.SelectMany(p => p.Team)
-                .Where(m => m.UserId != null && managerRoles.Contains(m.Role) && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
-                .Select(m => new { m.UserId, m.User!.DisplayName }).Distinct().ToListAsync())
-            .OrderBy(m => m.DisplayName, StringComparer.Ordinal).Select(m => new ManagerChoice(m.UserId!, m.DisplayName)).ToList();
         var ui = System.Globalization.CultureInfo.CurrentUICulture;
         Areas = programme is null ? [] : (await db.LifeAreas.AsNoTracking().Where(a => a.ProgrammeId == programme.Id).OrderBy(a => a.SortOrder).ToListAsync())
             .Select(a => new Choice(a.Id, a.Name(ui))).ToList();
@@ -81,6 +75,7 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
         if (!string.IsNullOrWhiteSpace(Manager))
         {
             var manager = Manager;
+            var managerRoles = ProjectFilterChoices.ManagerRoles;
             query = query.Where(p => p.Team.Any(m => m.UserId == manager && managerRoles.Contains(m.Role) && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today)));
         }
 

@@ -45,4 +45,53 @@ public sealed class ProjectListFilterTests(TramaApp app) : IClassFixture<TramaAp
         Assert.True(expected > 0);
         Assert.Equal(Math.Min(IndexModel.PageSize, expected), Shown(page));
     }
+
+    [Fact]
+    public async Task AManagerJoiningOrLeavingATeam_IsOfferedOrWithdrawnAtTheNextView()
+    {
+        var (peer, projectId) = await app.WithDbAsync(async db => (
+            await db.Users.Where(u => u.UserName == "esp").Select(u => u.Id).SingleAsync(),
+            await db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => p.Id).SingleAsync()));
+        using var session = app.NewSession();
+        await session.LoginAsync("clinico");
+        Assert.Null((await session.GetAsync("/Projects")).Find($"#manager option[value='{peer}']"));
+
+        var member = new CareTeamMember { ProjectId = projectId, UserId = peer, Role = CareTeamRole.CaseManager, StartsOn = DateOnly.FromDateTime(DateTime.UtcNow) };
+        await app.WithDbAsync(db =>
+        {
+            db.CareTeamMembers.Add(member);
+            return db.SaveChangesAsync();
+        });
+        Assert.NotNull((await session.GetAsync("/Projects")).Find($"#manager option[value='{peer}']"));
+
+        await app.WithDbAsync(async db =>
+        {
+            db.CareTeamMembers.Remove(await db.CareTeamMembers.SingleAsync(m => m.Id == member.Id));
+            return await db.SaveChangesAsync();
+        });
+        Assert.Null((await session.GetAsync("/Projects")).Find($"#manager option[value='{peer}']"));
+    }
+
+    [Fact]
+    public async Task EachViewer_IsOfferedOnlyTheCentresOfTheProjectsTheySee()
+    {
+        foreach (var user in new[] { "clinico", "clinico.litta", "operatore" })
+        {
+            var expected = await app.WithDbAsync(async db =>
+            {
+                var id = await db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync();
+                var viewer = new Viewer(id, user.StartsWith("clinico", StringComparison.Ordinal), false, false);
+                var programme = await db.Programmes.Where(p => p.Code == "AMICITTA").Select(p => p.Id).SingleAsync();
+                var centres = await db.Projects.VisibleTo(db, viewer, DateOnly.FromDateTime(DateTime.UtcNow)).Where(p => p.ProgrammeId == programme)
+                    .Select(p => p.MentalHealthCentreId).Distinct().ToListAsync();
+                return centres.Select(c => c.ToString()).ToList();
+            });
+            using var session = app.NewSession();
+            await session.LoginAsync(user);
+            var offered = (await session.GetAsync("/Projects")).Document.QuerySelectorAll("#centre option[value]")
+                .Select(o => o.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v)).ToList();
+            Assert.NotEmpty(expected);
+            Assert.Equal(expected.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+        }
+    }
 }

@@ -59,15 +59,22 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
 
         if (current is not null && Viewer.IsCareStaff(User))
         {
-            var mine = db.Projects.AsNoTracking().VisibleTo(db, Viewer.Of(User), today).Where(p => p.ProgrammeId == current.Id);
-            MyProjects = (await mine.GroupBy(p => p.State).Select(g => new { g.Key, Count = g.Count() }).ToListAsync())
-                .OrderBy(g => g.Key).Select(g => new StateCount(g.Key, g.Count)).ToList();
+            // One pass over the caseload (a CPS sees a thousand projects at a region's scale) gives
+            // both the counts and the reviews due; only the ten shown are read in full, each
+            // checked again on its own row.
+            var viewer = Viewer.Of(User);
+            var caseload = await db.Projects.AsNoTracking().VisibleTo(db, viewer, today).Where(p => p.ProgrammeId == current.Id)
+                .Select(p => new { p.Id, p.State, p.NextReviewDue })
+                .ToListAsync();
+            MyProjects = caseload.GroupBy(p => p.State).OrderBy(g => g.Key).Select(g => new StateCount(g.Key, g.Count())).ToList();
             var soon = today.AddDays(30);
             var running = new[] { ProjectState.Active, ProjectState.UnderReview, ProjectState.Remodelled, ProjectState.Suspended };
-            var due = await mine.Where(p => p.NextReviewDue != null && p.NextReviewDue <= soon && running.Contains(p.State))
-                .OrderBy(p => p.NextReviewDue).Take(10)
+            var dueIds = caseload.Where(p => p.NextReviewDue is { } due && due <= soon && running.Contains(p.State))
+                .OrderBy(p => p.NextReviewDue).ThenBy(p => p.Id).Take(10).Select(p => p.Id).ToList();
+            var due = (await db.Projects.AsNoTracking().Where(p => dueIds.Contains(p.Id)).VisibleOneTo(db, viewer, today)
                 .Select(p => new { p.Id, p.PersonId, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, p.NextReviewDue })
-                .ToListAsync();
+                .ToListAsync())
+                .OrderBy(p => p.NextReviewDue).ThenBy(p => p.Id).ToList();
             ReviewsDue = due.Select(p => new DueReview(p.Id, p.PseudonymousCode, $"{p.FamilyName} {p.GivenName}", p.NextReviewDue!.Value, p.NextReviewDue < today)).ToList();
             await audit.RecordReadsAsync("ProjectList", due.Select(p => (p.Id.ToString(), (Guid?)p.PersonId)));
         }

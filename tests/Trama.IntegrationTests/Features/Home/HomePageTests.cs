@@ -1,6 +1,9 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Trama.IntegrationTests.Builders;
 using Trama.IntegrationTests.Infrastructure;
 using Trama.Web.Features.Account;
+using Trama.Web.Features.Projects;
 
 namespace Trama.IntegrationTests.Features.Home;
 
@@ -43,6 +46,33 @@ public sealed class HomePageTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.Contains("Cooperativa Lotta contro l'Emarginazione", home.TextOf("[data-testid=partners]"));
         Assert.Contains("Capofila", home.TextOf("[data-testid=partners]"));
         Assert.Contains("Attivo: 3", home.TextOf("[data-testid=my-projects]"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("clinico", true)]
+    [InlineData("operatore", false)]
+    public async Task Home_CareStaff_SeeTheirCaseloadByState_AndItsReviewsDueSoonestFirst(string userName, bool clinician)
+    {
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var running = new[] { ProjectState.Active, ProjectState.UnderReview, ProjectState.Remodelled, ProjectState.Suspended };
+        var (total, due) = await app.WithDbAsync(async db =>
+        {
+            var id = await db.Users.Where(u => u.UserName == userName).Select(u => u.Id).SingleAsync();
+            var programme = await db.Programmes.Where(p => p.Code == "AMICITTA").Select(p => p.Id).SingleAsync();
+            var mine = db.Projects.VisibleTo(db, new Viewer(id, clinician, false, false), today).Where(p => p.ProgrammeId == programme);
+            var dueSoon = await mine.Where(p => p.NextReviewDue != null && p.NextReviewDue <= today.AddDays(30) && running.Contains(p.State))
+                .Select(p => new { p.Person.PseudonymousCode, p.NextReviewDue }).ToListAsync();
+            return (await mine.CountAsync(), dueSoon.OrderBy(d => d.NextReviewDue).Take(10).Select(d => d.NextReviewDue!.Value).ToList());
+        });
+        using var session = app.NewSession();
+        var home = await session.LoginAsync(userName);
+
+        var counts = home.Document.QuerySelectorAll("[data-testid=my-projects] li strong").Select(c => int.Parse(c.TextContent, CultureInfo.InvariantCulture));
+        Assert.Equal(total, counts.Sum());
+        var shown = home.Document.QuerySelectorAll("[data-testid=reviews-due] li").Select(li => li.TextContent).ToList();
+        Assert.NotEmpty(due);
+        Assert.Equal(due.Count, shown.Count);
+        Assert.All(shown.Zip(due), r => Assert.Contains(r.Second.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture), r.First, StringComparison.Ordinal));
     }
 
     [Fact]

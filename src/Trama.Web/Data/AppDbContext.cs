@@ -114,24 +114,27 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Metadata.ClrType).ToHashSet();
-        if (changed.Contains(typeof(Features.Budget.BudgetLine)) || changed.Contains(typeof(Features.Budget.LedgerEntry)))
-        {
-            Features.Budget.ProgrammeBudgetFigures.Changed();
-        }
-
-        if (changed.Any(Features.Projects.ProjectFilterChoices.DependsOn))
-        {
-            Features.Projects.ProjectFilterChoices.Changed();
-        }
-
+        var inTransaction = Database.CurrentTransaction is not null;
         var audit = Features.Audit.AuditRecorder.Collect(this, DateTime.UtcNow);
-        if (audit.Count == 0)
+        var written = audit.Count == 0
+            ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
+            : await Features.Audit.AuditRecorder.AppendAsync(this, audit, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+        if (inTransaction)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            ChangedInTransaction.UnionWith(changed);
+        }
+        else
+        {
+            ChangeGenerations.Record(changed);
         }
 
-        return await Features.Audit.AuditRecorder.AppendAsync(this, audit, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+        return written;
     }
+
+    /// What the saves inside the caller's open transaction changed, counted when it commits.
+    internal HashSet<Type> ChangedInTransaction { get; } = [];
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(ChangeGenerationsOnCommit.Instance);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -12,16 +12,13 @@ public sealed class ProgrammeBudgetFigures(AppDbContext db, IMemoryCache cache, 
 {
     public sealed record Figures(BudgetSummary Summary, IReadOnlyList<int> Years, int ProjectsWithBudget, int NearlySpent, int Exhausted, DateTime ComputedAtUtc);
 
-    private static long generation;
-
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(5);
 
-    /// Called by every save that adds, changes or removes a budget line or a ledger entry.
-    public static void Changed() => Interlocked.Increment(ref generation);
+    private static readonly Type[] Sources = [typeof(BudgetLine), typeof(LedgerEntry)];
 
     public Task<Figures> ForAsync(Guid programmeId, int? year)
     {
-        var key = (nameof(ProgrammeBudgetFigures), programmeId, year, Interlocked.Read(ref generation));
+        var key = (nameof(ProgrammeBudgetFigures), programmeId, year, ChangeGenerations.Generation(Sources));
 
         // Requests arriving while the sums are computed wait for the same computation.
         var shared = cache.GetOrCreate(key, entry =>

@@ -9,7 +9,7 @@ using Trama.Web.Features.Projects;
 namespace Trama.Web.Features.Home;
 
 /// One home page that shows, for each role the user holds, what that role needs first.
-public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Audit.AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, ProgrammeOverviews overviews, Audit.AuditTrail audit, TimeProvider clock) : PageModel
 {
     public ProgrammeOverview? Programme { get; private set; }
 
@@ -50,7 +50,7 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Aud
         ProgrammeId = current?.Id ?? Guid.Empty;
         if (current is not null)
         {
-            Programme = await db.OverviewAsync(current.Id, today);
+            Programme = await overviews.ForAsync(current.Id, today);
             if (UserRoles.Any(r => r is Roles.NetworkCoordinator or Roles.Funder))
             {
                 PeopleInProgramme = await db.PeopleInProgrammeAsync(current.Id);

@@ -22,25 +22,17 @@ public sealed class ProjectFilterChoices(AppDbContext db, IMemoryCache cache)
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 
-    private static readonly HashSet<Type> Sources =
+    private static readonly Type[] Sources =
     [
         typeof(HealthBudgetProject), typeof(CareTeamMember), typeof(OrganisationMembership), typeof(Organisation), typeof(Person), typeof(AppUser),
     ];
-
-    private static long generation;
-
-    /// Whether a change to an entity of this type can change someone's choices.
-    public static bool DependsOn(Type entityType) => Sources.Contains(entityType);
-
-    /// Called by every save that changes an entity the choices depend on.
-    public static void Changed() => Interlocked.Increment(ref generation);
 
     /// The roles a project list calls its manager: the case manager, or where there is none the CPS referent.
     public static readonly CareTeamRole[] ManagerRoles = [CareTeamRole.CaseManager, CareTeamRole.CpsReferent];
 
     public async Task<Choices> ForAsync(Viewer viewer, Guid programmeId, DateOnly today)
     {
-        var key = (nameof(ProjectFilterChoices), viewer, programmeId, today, Interlocked.Read(ref generation));
+        var key = (nameof(ProjectFilterChoices), viewer, programmeId, today, ChangeGenerations.Generation(Sources));
         if (cache.TryGetValue(key, out Choices? kept))
         {
             return kept!;

@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Trama.IntegrationTests.Builders;
 using Trama.IntegrationTests.Infrastructure;
 using Trama.Web.Features.Account;
+using Trama.Web.Features.Organisations;
+using Trama.Web.Features.Programmes;
 using Trama.Web.Features.Projects;
 
 namespace Trama.IntegrationTests.Features.Home;
@@ -46,6 +48,23 @@ public sealed class HomePageTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.Contains("Cooperativa Lotta contro l'Emarginazione", home.TextOf("[data-testid=partners]"));
         Assert.Contains("Capofila", home.TextOf("[data-testid=partners]"));
         Assert.Contains("Attivo: 3", home.TextOf("[data-testid=my-projects]"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Home_APartnerJoiningTheProgramme_IsShownAtTheNextView()
+    {
+        using var session = app.NewSession();
+        Assert.DoesNotContain("Associazione Nuovo Partner", (await session.LoginAsync("clinico")).TextOf("[data-testid=partners]"), StringComparison.Ordinal);
+
+        await app.WithDbAsync(async db =>
+        {
+            var programme = await db.Programmes.Where(p => p.Code == "AMICITTA").Select(p => new { p.Id, p.TerritoryId }).SingleAsync();
+            var organisation = new Organisation { Name = "Associazione Nuovo Partner", Kind = OrganisationKind.Association, TerritoryId = programme.TerritoryId };
+            db.Organisations.Add(organisation);
+            db.Add(new ProgrammePartner { ProgrammeId = programme.Id, OrganisationId = organisation.Id, Role = PartnerRole.Partner });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Contains("Associazione Nuovo Partner", (await session.GetAsync("/")).TextOf("[data-testid=partners]"), StringComparison.Ordinal);
     }
 
     [Theory]

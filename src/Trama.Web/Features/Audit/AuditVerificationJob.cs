@@ -3,8 +3,8 @@ using Trama.Web.Infrastructure.Jobs;
 
 namespace Trama.Web.Features.Audit;
 
-/// Re-verifies the audit hash chain every night, so tampering is noticed on a server that has
-/// not restarted for months (the check at start-up covers the rest).
+/// Re-verifies the audit hash chain every day, in the background: the trail grows with every read
+/// and at a region's scale is too long to check before the app serves.
 internal sealed partial class AuditVerificationJob(AppDbContext db, ILogger<AuditVerificationJob> logger) : IScheduledJob
 {
     public string Name => "audit-verify";

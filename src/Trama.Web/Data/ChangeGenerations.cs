@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Trama.Web.Data;
 
@@ -23,6 +24,21 @@ public static class ChangeGenerations
 
     /// Grows with every save of any of the types.
     public static long Generation(IEnumerable<Type> types) => types.Sum(t => Counts.GetValueOrDefault(t));
+
+    /// What <paramref name="compute"/> gives for <paramref name="key"/>, kept until a save of one of
+    /// <paramref name="sources"/> or <paramref name="lifetime"/>, whichever comes first.
+    public static async Task<T> KeptAsync<T>(this IMemoryCache cache, object key, IEnumerable<Type> sources, TimeSpan lifetime, Func<Task<T>> compute)
+    {
+        var generationKey = (key, Generation(sources));
+        if (cache.TryGetValue(generationKey, out T? kept))
+        {
+            return kept!;
+        }
+
+        var value = await compute();
+        cache.Set(generationKey, value, lifetime);
+        return value;
+    }
 }
 
 /// Counts the saves made inside a caller's transaction when that transaction commits, not before.

@@ -18,16 +18,6 @@ public sealed class ProgrammeOverviews(AppDbContext db, IMemoryCache cache)
         typeof(Programme), typeof(Territory), typeof(ProgrammePartner), typeof(Organisation), typeof(OrganisationMembership), typeof(AppUser),
     ];
 
-    public async Task<ProgrammeOverview?> ForAsync(Guid programmeId, DateOnly today)
-    {
-        var key = (nameof(ProgrammeOverviews), programmeId, today, ChangeGenerations.Generation(Sources));
-        if (cache.TryGetValue(key, out ProgrammeOverview? kept))
-        {
-            return kept;
-        }
-
-        var overview = await db.OverviewAsync(programmeId, today);
-        cache.Set(key, overview, Lifetime);
-        return overview;
-    }
+    public Task<ProgrammeOverview?> ForAsync(Guid programmeId, DateOnly today) =>
+        cache.KeptAsync((nameof(ProgrammeOverviews), programmeId, today), Sources, Lifetime, () => db.OverviewAsync(programmeId, today));
 }

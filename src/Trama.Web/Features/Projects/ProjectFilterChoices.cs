@@ -30,14 +30,11 @@ public sealed class ProjectFilterChoices(AppDbContext db, IMemoryCache cache)
     /// The roles a project list calls its manager: the case manager, or where there is none the CPS referent.
     public static readonly CareTeamRole[] ManagerRoles = [CareTeamRole.CaseManager, CareTeamRole.CpsReferent];
 
-    public async Task<Choices> ForAsync(Viewer viewer, Guid programmeId, DateOnly today)
-    {
-        var key = (nameof(ProjectFilterChoices), viewer, programmeId, today, ChangeGenerations.Generation(Sources));
-        if (cache.TryGetValue(key, out Choices? kept))
-        {
-            return kept!;
-        }
+    public Task<Choices> ForAsync(Viewer viewer, Guid programmeId, DateOnly today) =>
+        cache.KeptAsync((nameof(ProjectFilterChoices), viewer, programmeId, today), Sources, Lifetime, () => ComputeAsync(viewer, programmeId, today));
 
+    private async Task<Choices> ComputeAsync(Viewer viewer, Guid programmeId, DateOnly today)
+    {
         var visible = db.Projects.AsNoTracking().VisibleTo(db, viewer, today).Where(p => p.ProgrammeId == programmeId);
         var centres = (await visible.Select(p => new { p.MentalHealthCentreId, p.MentalHealthCentre.Name }).Distinct().ToListAsync())
             .Select(c => new Centre(c.MentalHealthCentreId, c.Name))
@@ -49,8 +46,6 @@ public sealed class ProjectFilterChoices(AppDbContext db, IMemoryCache cache)
             .Select(m => new Manager(m.UserId!, m.DisplayName))
             .OrderBy(m => m.Name, StringComparer.Ordinal)
             .ToList();
-        var choices = new Choices(centres, managers);
-        cache.Set(key, choices, Lifetime);
-        return choices;
+        return new Choices(centres, managers);
     }
 }

@@ -134,7 +134,7 @@ public sealed class AuthorisationMatrixTests(MatrixApp fixture) : IClassFixture<
 
     private Task<Relation> RelationAsync(Guid projectId, string userName) => fixture.App.WithDbAsync(async db =>
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System);
         var user = await db.Users.SingleAsync(u => u.UserName == userName);
         var project = await db.Projects.Include(p => p.Person).SingleAsync(p => p.Id == projectId);
         var isClinician = await db.UserRoles.AnyAsync(r => r.UserId == user.Id && r.RoleId == "role-clinician");

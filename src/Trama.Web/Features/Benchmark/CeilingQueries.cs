@@ -41,7 +41,7 @@ public static class CeilingQueries
             command.Parameters.Add(p);
         }
 
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Infrastructure.ItalianTime.DateOf(DateTime.UtcNow);
         const string MyCentres = """SELECT om."OrganisationId" FROM "OrganisationMemberships" om WHERE om."UserId" = @user AND om."StartsOn" <= @today AND (om."EndsOn" IS NULL OR om."EndsOn" >= @today)""";
         switch (scenario)
         {

@@ -44,7 +44,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
         }
 
         var seededAt = clock.GetUtcNow().UtcDateTime;
-        DemoDirectory.Add(db, organisations, DateOnly.FromDateTime(Infrastructure.ItalianTime.FromUtc(seededAt)), seededAt);
+        DemoDirectory.Add(db, organisations, Infrastructure.ItalianTime.DateOf(seededAt), seededAt);
         await db.SaveChangesAsync(cancellationToken);
 
         var now = clock.GetUtcNow().UtcDateTime;

@@ -316,7 +316,7 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
         var day = started;
         foreach (var (area, source, amount, supplier, description) in spending)
         {
-            var today = DateOnly.FromDateTime(nowUtc);
+            var today = Infrastructure.ItalianTime.DateOf(nowUtc);
             day = day.AddDays(20) > today ? today : day.AddDays(20);
             db.LedgerEntries.Add(new Budget.LedgerEntry
             {

@@ -43,7 +43,7 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
     {
         var userId = User.FindFirstValue(ClaimTypes.NameIdentifier)!;
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = Infrastructure.ItalianTime.DateOf(now.UtcDateTime);
         UserRoles = Roles.All.Where(User.IsInRole).ToList();
 
         var current = await programmes.CurrentAsync();

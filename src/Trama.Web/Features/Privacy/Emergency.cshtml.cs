@@ -44,7 +44,7 @@ public sealed class EmergencyModel(AppDbContext db, ProgrammeContext programmes,
         }
 
         var viewer = Viewer.Of(User);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Infrastructure.ItalianTime.Today(clock);
         if (!await db.Projects.Where(p => p.Id == project.Id).VisibleOneTo(db, viewer, today).AnyAsync())
         {
             var now = clock.GetUtcNow().UtcDateTime;

@@ -32,7 +32,7 @@ public sealed class ProgrammeContext(AppDbContext db, IHttpContextAccessor http,
         List<ProgrammeSummary> available = [];
         if (userId is not null)
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = Infrastructure.ItalianTime.Today(clock);
             var all = user!.IsInRole(Roles.Administrator);
             available = await db.Programmes
                 .AsNoTracking()

@@ -23,7 +23,7 @@ public sealed class TariffsModel(AppDbContext db, ProgrammeContext programmes, T
 
     public bool MayEdit => User.IsInRole(Roles.Administrator) || User.IsInRole(Roles.NetworkCoordinator);
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => Infrastructure.ItalianTime.Today(clock);
 
     [BindProperty]
     public TariffInput Input { get; set; } = new();

@@ -12,7 +12,7 @@ public static class AgreementSigning
     public static async Task<Dictionary<string, string>> CheckAsync(AppDbContext db, Guid personId, AgreementVersion version, SignatoryKind kind, DateOnly? signedOn, DateOnly today, IStringLocalizer l)
     {
         var errors = new Dictionary<string, string>();
-        if (signedOn is { } on && (on > today || on < DateOnly.FromDateTime(version.FrozenAtUtc)))
+        if (signedOn is { } on && (on > today || on < Infrastructure.ItalianTime.DateOf(version.FrozenAtUtc)))
         {
             errors[nameof(AgreementSignature.SignedOn)] = l["Projects.Agreement.SignedOnRange"];
         }

@@ -107,7 +107,7 @@ public sealed record AgreementContent(
         var p = await db.Projects.AsNoTracking().Include(x => x.Person).Include(x => x.Programme).SingleAsync(x => x.Id == projectId);
         var goals = await db.Goals.AsNoTracking().Include(g => g.LifeArea).Where(g => g.ProjectId == projectId)
             .OrderBy(g => g.LifeArea.SortOrder).ThenBy(g => g.CreatedAtUtc).ToListAsync();
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Infrastructure.ItalianTime.DateOf(DateTime.UtcNow);
         var team = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == projectId && (m.EndsOn == null || m.EndsOn >= today))
             .OrderBy(m => m.Role).Select(m => new { Name = m.User != null ? m.User.DisplayName : m.Name!, m.Role }).ToListAsync();
         var budget = (await db.BudgetLines.AsNoTracking().Where(b => b.ProjectId == projectId).Select(b => new { b.Source, b.PlannedCents }).ToListAsync())

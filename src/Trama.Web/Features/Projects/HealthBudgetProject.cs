@@ -111,7 +111,7 @@ public class HealthBudgetProject
             return "Project.Transition.PlanIncomplete";
         }
 
-        var today = DateOnly.FromDateTime(nowUtc);
+        var today = Infrastructure.ItalianTime.DateOf(nowUtc);
         switch (action)
         {
             case ProjectAction.Start when StartedOn is null:

@@ -57,7 +57,7 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
 
     public async Task OnGetAsync()
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Infrastructure.ItalianTime.Today(clock);
         var programme = await programmes.CurrentAsync();
         ProgrammeId = programme?.Id ?? Guid.Empty;
         var viewer = Viewer.Of(User);

@@ -33,7 +33,7 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
         public bool SeesObscured(string authorUserId) => IsCpsReferent || authorUserId == Viewer.UserId;
     }
 
-    public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+    public DateOnly Today => Infrastructure.ItalianTime.Today(clock);
 
     public DateTime NowUtc => clock.GetUtcNow().UtcDateTime;
 

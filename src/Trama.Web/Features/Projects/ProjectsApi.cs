@@ -75,7 +75,7 @@ public static class ProjectsApi
         string? q, ProjectState? state, int? page)
     {
         const int PageSize = 25;
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Infrastructure.ItalianTime.Today(clock);
         var programme = await programmes.CurrentAsync();
         var query = db.Projects.AsNoTracking().VisibleTo(db, Viewer.Of(user), today).Where(p => programme != null && p.ProgrammeId == programme.Id).Matching(q);
 

@@ -34,7 +34,7 @@ public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, Ref
 
     public async Task<IActionResult> OnGetAsync()
     {
-        Input.ReferredOn = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Input.ReferredOn = Infrastructure.ItalianTime.Today(clock);
         if (FromReferral is not null)
         {
             if (await NetworkReferralAsync() is not { } r)
@@ -54,7 +54,7 @@ public sealed class ReferModel(AppDbContext db, ProgrammeContext programmes, Ref
                 _ => ReferralUrgency.Routine,
             };
             Input.MentalHealthCentreId = r.Service.OrganisationId;
-            Input.ReferredOn = DateOnly.FromDateTime(Infrastructure.ItalianTime.FromUtc(r.CreatedAtUtc));
+            Input.ReferredOn = Infrastructure.ItalianTime.DateOf(r.CreatedAtUtc);
         }
 
         return await ShowAsync();

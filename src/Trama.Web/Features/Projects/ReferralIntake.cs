@@ -23,7 +23,7 @@ public sealed class ReferralIntake(AppDbContext db, TimeProvider clock, IStringL
     {
         string Key(string field) => prefix.Length == 0 ? field : $"{prefix}.{field}";
         var now = clock.GetUtcNow().UtcDateTime;
-        var today = DateOnly.FromDateTime(now);
+        var today = Infrastructure.ItalianTime.DateOf(now);
         if (input.ReferredOn > today)
         {
             state.AddModelError(Key(nameof(input.ReferredOn)), l["Validation.NotInFuture", l["Projects.ReferredOn"]]);

@@ -31,7 +31,7 @@ public sealed class ReferralDesk(AppDbContext db, IHttpContextAccessor http, Tim
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
-    public DateOnly Today => DateOnly.FromDateTime(Infrastructure.ItalianTime.FromUtc(UtcNow));
+    public DateOnly Today => Infrastructure.ItalianTime.DateOf(UtcNow);
 
     public bool IsCoordinator => User.IsInRole(Roles.NetworkCoordinator);
 

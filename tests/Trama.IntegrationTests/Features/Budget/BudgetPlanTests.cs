@@ -40,7 +40,7 @@ public sealed class BudgetPlanTests(TramaApp app) : IClassFixture<TramaApp>
             var p = await db.Projects.Include(x => x.Programme).SingleAsync(x => x.Id == id);
             return (p, await db.TariffTable.Where(t => t.TerritoryId == p.Programme.TerritoryId).ToListAsync());
         });
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System);
         var (health, social) = TariffTableEntry.CostBetween(rows, project.Intensity!.Value, project.StartedOn!.Value, today);
         using var session = app.NewSession();
         await session.LoginAsync("operatore");

@@ -72,7 +72,7 @@ public sealed class HomePageTests(TramaApp app) : IClassFixture<TramaApp>
     [InlineData("operatore", false)]
     public async Task Home_CareStaff_SeeTheirCaseloadByState_AndItsReviewsDueSoonestFirst(string userName, bool clinician)
     {
-        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var today = Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System);
         var running = new[] { ProjectState.Active, ProjectState.UnderReview, ProjectState.Remodelled, ProjectState.Suspended };
         var (total, due) = await app.WithDbAsync(async db =>
         {

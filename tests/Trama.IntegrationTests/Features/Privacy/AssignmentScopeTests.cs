@@ -18,7 +18,7 @@ public sealed class AssignmentScopeTests(TramaApp app) : IClassFixture<TramaApp>
         var user = await new UserBuilder().WithRole(Roles.Volunteer).WithDisplayName("Carla Brambati").CreateAsync(app);
         await app.WithDbAsync(async db =>
         {
-            db.CareTeamMembers.Add(new CareTeamMember { ProjectId = id, UserId = user.Id, Role = CareTeamRole.NaturalFacilitator, StartsOn = DateOnly.FromDateTime(DateTime.UtcNow) });
+            db.CareTeamMembers.Add(new CareTeamMember { ProjectId = id, UserId = user.Id, Role = CareTeamRole.NaturalFacilitator, StartsOn = Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System) });
             return await db.SaveChangesAsync();
         });
         var session = app.NewSession();

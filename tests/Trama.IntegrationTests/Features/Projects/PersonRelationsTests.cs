@@ -12,7 +12,7 @@ public sealed class PersonRelationsTests(TramaApp app) : IClassFixture<TramaApp>
 {
     private static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+    private static DateOnly Today => Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System);
 
     private Task<Guid> ProjectAsync(string code) =>
         app.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == code).Select(p => p.Id).SingleAsync());

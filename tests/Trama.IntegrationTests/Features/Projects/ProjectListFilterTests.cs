@@ -56,7 +56,7 @@ public sealed class ProjectListFilterTests(TramaApp app) : IClassFixture<TramaAp
         await session.LoginAsync("clinico");
         Assert.Null((await session.GetAsync("/Projects")).Find($"#manager option[value='{peer}']"));
 
-        var member = new CareTeamMember { ProjectId = projectId, UserId = peer, Role = CareTeamRole.CaseManager, StartsOn = DateOnly.FromDateTime(DateTime.UtcNow) };
+        var member = new CareTeamMember { ProjectId = projectId, UserId = peer, Role = CareTeamRole.CaseManager, StartsOn = Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System) };
         await app.WithDbAsync(db =>
         {
             db.CareTeamMembers.Add(member);
@@ -82,7 +82,7 @@ public sealed class ProjectListFilterTests(TramaApp app) : IClassFixture<TramaAp
                 var id = await db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync();
                 var viewer = new Viewer(id, user.StartsWith("clinico", StringComparison.Ordinal), false, false);
                 var programme = await db.Programmes.Where(p => p.Code == "AMICITTA").Select(p => p.Id).SingleAsync();
-                var centres = await db.Projects.VisibleTo(db, viewer, DateOnly.FromDateTime(DateTime.UtcNow)).Where(p => p.ProgrammeId == programme)
+                var centres = await db.Projects.VisibleTo(db, viewer, Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System)).Where(p => p.ProgrammeId == programme)
                     .Select(p => p.MentalHealthCentreId).Distinct().ToListAsync();
                 return centres.Select(c => c.ToString()).ToList();
             });

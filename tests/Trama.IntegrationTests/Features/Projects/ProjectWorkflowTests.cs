@@ -148,7 +148,7 @@ public sealed class ProjectWorkflowTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.Contains("Ha trovato casa e lavoro.", timeline, StringComparison.Ordinal);
         Assert.Equal(7, await app.WithDbAsync(db => db.ProjectTransitions.CountAsync(t => t.ProjectId == Guid.Parse(id))));
         var beneficiary = await app.WithDbAsync(db => db.PersonRoles.SingleAsync(r => db.Projects.Any(p => p.Id == Guid.Parse(id) && p.PersonId == r.PersonId)));
-        Assert.Equal(DateOnly.FromDateTime(DateTime.UtcNow), beneficiary.EndsOn);
+        Assert.Equal(Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System), beneficiary.EndsOn);
     }
 
     [Fact]

@@ -55,8 +55,26 @@ public sealed class ReferralsInTramaTests(TramaApp app) : IClassFixture<TramaApp
     [Fact]
     public async Task TheCpsAcceptsAReferral_AndTakesItIntoAProject_WhoseReferralStageItBecomes()
     {
-        var service = await ServiceAsync("Accoglienza e presa in carico al CPS via Cherasco");
-        using var pharmacy = app.NewSession();
+        var (id, pharmacy, cps) = await TakeInAReferralFromThePharmacyAsync(app);
+        using (pharmacy)
+        using (cps)
+        {
+            Assert.Equal("Referred", await app.WithDbAsync(db => db.Projects.Where(p => p.Person.FamilyName == "Brivio").Select(p => p.State.ToString()).SingleAsync()));
+            var referral = await app.WithDbAsync(db => db.Referrals.Where(r => r.Id == id).Select(r => new { r.State, r.ProjectId, r.PersonId }).SingleAsync());
+            Assert.Equal(ReferralState.InProgress, referral.State);
+            Assert.NotNull(referral.ProjectId);
+            Assert.NotNull((await cps.GetAsync($"/Referrals/{id}")).Find("[data-testid=referral-project] a"));
+            Assert.Null((await pharmacy.GetAsync($"/Referrals/{id}")).Find("[data-testid=referral-project]"));
+            Assert.Equal(HttpStatusCode.NotFound, (await cps.GetAsync($"/Projects/Refer?FromReferral={id}")).Status);
+        }
+    }
+
+    /// A pharmacy refers Ettore Brivio to the CPS, the CPS accepts and takes him in with the
+    /// intake form as pre-filled; the intake must save without errors.
+    internal static async Task<(Guid Referral, WebSession Pharmacy, WebSession Cps)> TakeInAReferralFromThePharmacyAsync(TramaApp app)
+    {
+        var service = await app.WithDbAsync(db => db.DirectoryServices.Where(s => s.Name == "Accoglienza e presa in carico al CPS via Cherasco").Select(s => s.Id).SingleAsync());
+        var pharmacy = app.NewSession();
         await pharmacy.LoginAsync("sportello");
         var form = await pharmacy.GetAsync($"/Referrals/New?service={service}");
         var sent = await pharmacy.SubmitAsync(form, "[data-testid=referral-form]",
@@ -64,7 +82,7 @@ public sealed class ReferralsInTramaTests(TramaApp app) : IClassFixture<TramaApp
             ("Input.Reason", "Non dorme da settimane, il medico di base suggerisce il CPS."), ("Input.Urgency", "Soon"), ("Input.ConsentGiven", "true"));
         var id = Guid.Parse(sent.Url.AbsolutePath.Split('/')[^1]);
 
-        using var cps = app.NewSession();
+        var cps = app.NewSession();
         await cps.LoginAsync("clinico");
         var details = await cps.GetAsync($"/Referrals/{id}");
         Assert.Null(details.Find("[data-testid=open-project]"));
@@ -76,13 +94,35 @@ public sealed class ReferralsInTramaTests(TramaApp app) : IClassFixture<TramaApp
         Assert.Equal("Priority", intake.Find("#Input_Urgency option[selected]")!.GetAttribute("value"));
         var created = await cps.SubmitAsync(intake, "main form", ("Input.BirthDate", "1969-05-04"));
         Assert.Empty(created.Errors);
-        Assert.Equal("Referred", await app.WithDbAsync(db => db.Projects.Where(p => p.Person.FamilyName == "Brivio").Select(p => p.State.ToString()).SingleAsync()));
+        return (id, pharmacy, cps);
+    }
+}
 
-        var referral = await app.WithDbAsync(db => db.Referrals.Where(r => r.Id == id).Select(r => new { r.State, r.ProjectId, r.PersonId }).SingleAsync());
-        Assert.Equal(ReferralState.InProgress, referral.State);
-        Assert.NotNull(referral.ProjectId);
-        Assert.NotNull((await cps.GetAsync($"/Referrals/{id}")).Find("[data-testid=referral-project] a"));
-        Assert.Null((await pharmacy.GetAsync($"/Referrals/{id}")).Find("[data-testid=referral-project]"));
-        Assert.Equal(HttpStatusCode.NotFound, (await cps.GetAsync($"/Projects/Refer?FromReferral={id}")).Status);
+/// Between midnight in Italy and midnight UTC (23:00–24:00 UTC in winter) Italy is already on the
+/// next day: a referral received then is dated that day, and the CPS can take it in at once.
+[Trait("Database", "Any")]
+public sealed class ReferralsAfterItalianMidnightTests : IAsyncLifetime
+{
+    private readonly TramaApp app = TramaApp.Create(clock: ShiftedClock.NextWednesdayAt(new TimeOnly(0, 30)));
+
+    public ValueTask InitializeAsync() => app.InitializeAsync();
+
+    public ValueTask DisposeAsync() => app.DisposeAsync();
+
+    [Fact]
+    public async Task AReferralReceivedAtHalfPastMidnight_IsTakenIn_OnItsItalianDay()
+    {
+        var (id, pharmacy, cps) = await ReferralsInTramaTests.TakeInAReferralFromThePharmacyAsync(app);
+        using (pharmacy)
+        using (cps)
+        {
+            Assert.NotNull((await cps.GetAsync($"/Referrals/{id}")).Find("[data-testid=referral-project] a"));
+        }
+
+        var wednesday = await app.WithDbAsync(db => db.Projects.Where(p => p.Person.FamilyName == "Brivio")
+            .Select(p => new { p.ReferredOn, Team = p.Team.Select(m => m.StartsOn).ToList() }).SingleAsync());
+        Assert.Equal(DayOfWeek.Wednesday, wednesday.ReferredOn.DayOfWeek);
+        Assert.All(wednesday.Team, startsOn => Assert.Equal(wednesday.ReferredOn, startsOn));
+        Assert.NotNull(await app.WithDbAsync(db => db.Referrals.Where(r => r.Id == id).Select(r => r.ProjectId).SingleAsync()));
     }
 }

@@ -33,7 +33,7 @@ public sealed class EditModel(AppDbContext db, UserManager<AppUser> users, UserA
             return NotFound();
         }
 
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Infrastructure.ItalianTime.Today(clock);
         Input = new EditUserInput
         {
             DisplayName = user.DisplayName,

@@ -23,7 +23,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     public async Task OnGetAsync()
     {
         var now = clock.GetUtcNow();
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var today = Infrastructure.ItalianTime.DateOf(now.UtcDateTime);
         var query = db.Users.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(Q))
         {

@@ -28,7 +28,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
 
     public async Task SetOrganisationsAsync(AppUser user, IEnumerable<Guid> wanted)
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Infrastructure.ItalianTime.Today(clock);
         var target = wanted.ToHashSet();
         var known = await db.Organisations.Where(o => target.Contains(o.Id)).Select(o => o.Id).ToListAsync();
         var current = await db.OrganisationMemberships

@@ -21,7 +21,7 @@ public sealed class DirectoryEditing(AppDbContext db, IHttpContextAccessor http,
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
-    public DateOnly Today => DateOnly.FromDateTime(Infrastructure.ItalianTime.FromUtc(UtcNow));
+    public DateOnly Today => Infrastructure.ItalianTime.DateOf(UtcNow);
 
     /// The organisations whose entries the user may change: every one for a coordinator.
     public async Task<IReadOnlyList<Guid>> OrganisationsAsync(CancellationToken cancellationToken = default)

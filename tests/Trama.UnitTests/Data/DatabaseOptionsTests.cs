@@ -38,7 +38,20 @@ public sealed class DatabaseOptionsTests
     {
         var options = Read(("Database:Provider", "postgres"), ("ConnectionStrings:Trama", "Host=db;Database=trama"));
         Assert.Equal(DatabaseProvider.Postgres, options.Provider);
-        Assert.Equal("Host=db;Database=trama", options.ConnectionString);
+        Assert.StartsWith("Host=db;Database=trama", options.ConnectionString, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Postgres_PreparesFrequentStatements_UnlessTheConnectionStringSaysOtherwise()
+    {
+        static Npgsql.NpgsqlConnectionStringBuilder Built(string connectionString) =>
+            new(Read(("Database:Provider", "Postgres"), ("ConnectionStrings:Trama", connectionString)).ConnectionString);
+        static int AutoPrepared(string connectionString) => Built(connectionString).MaxAutoPrepare;
+
+        Assert.Equal(DatabaseOptions.AutoPreparedStatements, AutoPrepared("Host=db;Database=trama;Password='s3;cret'"));
+        Assert.Equal("s3;cret", Built("Host=db;Database=trama;Password='s3;cret'").Password);
+        Assert.Equal(0, AutoPrepared("Host=db;Database=trama;Max Auto Prepare=0"));
+        Assert.Equal(20, AutoPrepared("Host=db;Database=trama;maxautoprepare=20"));
     }
 
     [Fact]

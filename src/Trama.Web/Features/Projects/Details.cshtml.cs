@@ -253,10 +253,11 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
 
         Grant = grant;
         var ui = System.Globalization.CultureInfo.CurrentUICulture;
-        Team = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id)
+        var members = await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id)
             .OrderBy(m => m.EndsOn != null).ThenBy(m => m.Role)
-            .Select(m => new TeamRow(m.Id, m.User != null ? m.User.DisplayName : m.Name!, m.Role, m.StartsOn, m.EndsOn))
+            .Select(m => new { Row = new TeamRow(m.Id, m.User != null ? m.User.DisplayName : m.Name!, m.Role, m.StartsOn, m.EndsOn), m.UserId })
             .ToListAsync();
+        Team = members.ConvertAll(m => m.Row);
         Timeline = await db.ProjectTransitions.AsNoTracking().Where(t => t.ProjectId == id)
             .OrderByDescending(t => t.AtUtc)
             .Select(t => new TimelineRow(t.AtUtc, t.Action, t.To, db.Users.Where(u => u.Id == t.ByUserId).Select(u => u.DisplayName).FirstOrDefault() ?? "–", t.Reason))
@@ -271,8 +272,7 @@ public sealed class DetailsModel(AppDbContext db, ProjectAccess access, Programm
         var logged = await diary.GroupBy(d => new { d.OccurredOn.Year, d.OccurredOn.Month, d.AuthorUserId })
             .Select(g => new { g.Key.Year, g.Key.Month, g.Key.AuthorUserId, Minutes = g.Sum(d => d.DurationMinutes) }).ToListAsync();
         DiaryMinutes = logged.Sum(d => d.Minutes);
-        var roles = (await db.CareTeamMembers.AsNoTracking().Where(m => m.ProjectId == id && m.UserId != null)
-            .Select(m => new { m.UserId, m.Role }).ToListAsync()).DistinctBy(m => m.UserId).ToDictionary(m => m.UserId!, m => m.Role);
+        var roles = members.Where(m => m.UserId != null).DistinctBy(m => m.UserId).ToDictionary(m => m.UserId!, m => m.Row.Role);
         Hours = logged
             .GroupBy(d => (d.Year, d.Month, Role: roles.TryGetValue(d.AuthorUserId, out var role) ? role : (CareTeamRole?)null))
             .Select(g => new HoursRow(g.Key.Year, g.Key.Month, g.Key.Role, g.Sum(d => d.Minutes)))

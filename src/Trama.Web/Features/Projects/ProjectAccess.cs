@@ -83,10 +83,17 @@ public sealed class ProjectAccess(AppDbContext db, Audit.AuditTrail audit, TimeP
             return new Grant(project, viewer, false, false, false, 0) { EmergencyUntilUtc = emergencyUntil };
         }
 
-        var isCps = db.IsCpsFor(viewer, project.MentalHealthCentreId, today);
-        var team = await db.CareTeamMembers.Where(m => m.ProjectId == id && m.UserId == viewer.UserId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today))
-            .Select(m => m.Role).ToListAsync();
-        var interval = await db.Programmes.Where(p => p.Id == project.ProgrammeId).Select(p => p.ReviewIntervalMonths).SingleAsync();
+        // One round trip for what every project page needs to know besides the project itself.
+        var standing = await db.Projects.Where(p => p.Id == id)
+            .Select(p => new
+            {
+                IsCps = viewer.IsClinician && db.OrganisationMemberships.Any(m =>
+                    m.UserId == viewer.UserId && m.OrganisationId == p.MentalHealthCentreId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today)),
+                Team = p.Team.Where(m => m.UserId == viewer.UserId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today)).Select(m => m.Role).ToList(),
+                p.Programme.ReviewIntervalMonths,
+            })
+            .SingleAsync();
+        var (isCps, team, interval) = (standing.IsCps, standing.Team, standing.ReviewIntervalMonths);
         var limited = !isCps && team.Count > 0 && team.All(r => r is CareTeamRole.NaturalFacilitator or CareTeamRole.FamilyMember);
 
         // Third-sector partners see the shared dossier only with the person's consent; without it

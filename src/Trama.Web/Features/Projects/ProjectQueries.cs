@@ -66,8 +66,4 @@ public static class ProjectQueries
         var code = text.Trim().ToUpperInvariant();
         return projects.Where(p => p.Person.PseudonymousCode.Contains(code) || p.Person.NormalisedName.Contains(name));
     }
-
-    public static bool IsCpsFor(this AppDbContext db, Viewer viewer, Guid mentalHealthCentreId, DateOnly today) =>
-        viewer.IsClinician && db.OrganisationMemberships.Any(m =>
-            m.UserId == viewer.UserId && m.OrganisationId == mentalHealthCentreId && m.StartsOn <= today && (m.EndsOn == null || m.EndsOn >= today));
 }

@@ -15,15 +15,17 @@ public sealed class ProgrammeSettingsTests(TramaApp app) : IClassFixture<TramaAp
     [Fact]
     public async Task APhaseRenamedByTheCoordinator_IsWhatTheProjectPagesCallIt()
     {
+        var id = await app.WithDbAsync(db => db.Projects.Where(p => p.State == ProjectState.Suspended && p.MentalHealthCentre.Name == "CPS via Cherasco").Select(p => p.Id).FirstAsync());
+        using var clinician = app.NewSession();
+        await clinician.LoginAsync("clinico");
+        Assert.NotEqual("In pausa concordata", (await clinician.GetAsync($"/Projects/{id}")).TextOf("[data-testid=project-state]"));
+
         using var coordinator = app.NewSession();
         await coordinator.LoginAsync("coordinatore");
         var settings = await coordinator.GetAsync("/Programmes/Settings");
         var index = Array.IndexOf(Enum.GetValues<ProjectState>(), ProjectState.Suspended);
         await coordinator.SubmitAsync(settings, "form[data-testid=settings-form]", ($"Input.Phases[{index}].NameIt", "In pausa concordata"), ($"Input.Phases[{index}].NameEn", "Agreed pause"));
 
-        var id = await app.WithDbAsync(db => db.Projects.Where(p => p.State == ProjectState.Suspended && p.MentalHealthCentre.Name == "CPS via Cherasco").Select(p => p.Id).FirstAsync());
-        using var clinician = app.NewSession();
-        await clinician.LoginAsync("clinico");
         Assert.Equal("In pausa concordata", (await clinician.GetAsync($"/Projects/{id}")).TextOf("[data-testid=project-state]"));
     }
 

@@ -113,12 +113,14 @@ public static class CeilingQueries
                 P("@maxLon", box.MaxLongitude);
                 break;
             case CeilingScenario.ReferralInbox:
+                // The page's two lists as it shows them: the fifty newest received by the user's
+                // services and the fifty newest they sent elsewhere, each read in index order.
+                const string Row = """r."Id", r."GivenName", r."FamilyName", s."Name" AS "Service", o."Name" AS "From", r."State", r."CreatedAtUtc" FROM "Referrals" r JOIN "DirectoryServices" s ON s."Id" = r."ServiceId" JOIN "Organisations" o ON o."Id" = r."FromOrganisationId" """;
+                var myServices = $"""SELECT s2."Id" FROM "DirectoryServices" s2 WHERE s2."OrganisationId" IN ({MyCentres})""";
                 command.CommandText = $"""
-                    SELECT r."Id", r."GivenName", r."FamilyName", s."Name", o."Name", r."State", r."CreatedAtUtc"
-                    FROM "Referrals" r JOIN "DirectoryServices" s ON s."Id" = r."ServiceId" JOIN "Organisations" o ON o."Id" = r."FromOrganisationId"
-                    WHERE r."Id" IN (SELECT r1."Id" FROM "Referrals" r1 WHERE r1."FromOrganisationId" IN ({MyCentres})
-                      UNION SELECT r2."Id" FROM "Referrals" r2 WHERE r2."ServiceId" IN (SELECT s2."Id" FROM "DirectoryServices" s2 WHERE s2."OrganisationId" IN ({MyCentres})))
-                    ORDER BY r."CreatedAtUtc" DESC LIMIT 100
+                    SELECT * FROM (SELECT {Row} WHERE r."ServiceId" IN ({myServices}) ORDER BY r."CreatedAtUtc" DESC LIMIT 50) received
+                    UNION ALL
+                    SELECT * FROM (SELECT {Row} WHERE r."FromOrganisationId" IN ({MyCentres}) AND r."ServiceId" NOT IN ({myServices}) ORDER BY r."CreatedAtUtc" DESC LIMIT 50) sent
                     """;
                 P("@user", a.UserId);
                 P(Today, today);

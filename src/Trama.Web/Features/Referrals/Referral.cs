@@ -158,8 +158,10 @@ internal sealed class ReferralConfiguration : IEntityTypeConfiguration<Referral>
         builder.HasIndex(r => new { r.ServiceId, r.State });
         builder.HasIndex(r => new { r.FromOrganisationId, r.State });
 
-        // The lists page newest first: read in index order, they stop at the page's last row.
-        builder.HasIndex(r => new { r.FromOrganisationId, r.CreatedAtUtc });
+        // The lists page newest first: read in index order, they stop at the page's last row. The
+        // sent list leaves out referrals to the sender's own services, so it counts its thousands
+        // of rows (a CPS at scale L) from the index alone, with the service beside the date.
+        builder.HasIndex(r => new { r.FromOrganisationId, r.CreatedAtUtc, r.ServiceId });
         builder.HasIndex(r => new { r.ServiceId, r.CreatedAtUtc });
     }
 }

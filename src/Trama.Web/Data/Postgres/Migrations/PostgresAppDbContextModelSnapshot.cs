@@ -1810,13 +1810,13 @@ namespace Trama.Web.Data.Postgres.Migrations
 
                     b.HasIndex("ProjectId");
 
-                    b.HasIndex("FromOrganisationId", "CreatedAtUtc");
-
                     b.HasIndex("FromOrganisationId", "State");
 
                     b.HasIndex("ServiceId", "CreatedAtUtc");
 
                     b.HasIndex("ServiceId", "State");
+
+                    b.HasIndex("FromOrganisationId", "CreatedAtUtc", "ServiceId");
 
                     b.ToTable("Referrals");
                 });

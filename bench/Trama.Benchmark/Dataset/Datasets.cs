@@ -75,7 +75,7 @@ public sealed record Datasets(string Root, Scale Scale, int Seed, bool Fresh)
         {
             Console.WriteLine($"   generating scale {Scale.Name} (seed {Seed})");
             await using var db = target.Context();
-            var generator = new Generator(db, Scale, Seed, DateOnly.FromDateTime(DateTime.UtcNow), new Progress(Generator.ExpectedRows(Scale)));
+            var generator = new Generator(db, Scale, Seed, Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System), new Progress(Generator.ExpectedRows(Scale)));
             await generator.GenerateAsync();
             await db.Database.ExecuteSqlRawAsync("""CREATE TABLE IF NOT EXISTS "BenchmarkDataset" ("Key" VARCHAR(100) NOT NULL)""");
             await db.Database.ExecuteSqlRawAsync("""DELETE FROM "BenchmarkDataset" """);

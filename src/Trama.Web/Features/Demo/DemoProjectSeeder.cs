@@ -314,9 +314,9 @@ internal sealed class DemoProjectSeeder(AppDbContext db, DateTime nowUtc)
             (work, Budget.FundingSource.Funder, overspend ? 1_260_00 : 540_00, "Aromi a tutto Campo", "Borsa lavoro del tirocinio"),
         ];
         var day = started;
+        var today = Infrastructure.ItalianTime.DateOf(nowUtc);
         foreach (var (area, source, amount, supplier, description) in spending)
         {
-            var today = Infrastructure.ItalianTime.DateOf(nowUtc);
             day = day.AddDays(20) > today ? today : day.AddDays(20);
             db.LedgerEntries.Add(new Budget.LedgerEntry
             {

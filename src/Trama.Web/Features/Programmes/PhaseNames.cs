@@ -16,17 +16,10 @@ public sealed class PhaseNames(AppDbContext db, IMemoryCache cache, IStringLocal
 
     private static readonly Type[] Sources = [typeof(PhaseName)];
 
-    private readonly Dictionary<Guid, IReadOnlyDictionary<ProjectState, PhaseName>> loaded = [];
-
     public async Task<string> NameAsync(Guid programmeId, ProjectState state)
     {
-        if (!loaded.TryGetValue(programmeId, out var names))
-        {
-            names = await cache.KeptAsync((nameof(PhaseNames), programmeId), Sources, Lifetime, async () =>
-                (IReadOnlyDictionary<ProjectState, PhaseName>)await db.PhaseNames.AsNoTracking().Where(p => p.ProgrammeId == programmeId).ToDictionaryAsync(p => p.State));
-            loaded[programmeId] = names;
-        }
-
+        var names = await cache.KeptAsync((nameof(PhaseNames), programmeId), Sources, Lifetime, async () =>
+            (IReadOnlyDictionary<ProjectState, PhaseName>)await db.PhaseNames.AsNoTracking().Where(p => p.ProgrammeId == programmeId).ToDictionaryAsync(p => p.State));
         return names.TryGetValue(state, out var own) ? own.Name(CultureInfo.CurrentUICulture) : Standard(state);
     }
 

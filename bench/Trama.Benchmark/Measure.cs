@@ -59,5 +59,61 @@ public static class Measure
         return new Result(scenario, users.Count, all.Length, errors, seconds, P(0.50), P(0.95), P(0.99), peak);
     }
 
+    /// Sends requests at a steady average rate whatever the answers, spread over the users in
+    /// turn. The gaps between requests are random (a Poisson process, seeded), as when people
+    /// work independently: evenly spaced requests would never queue behind each other and flatter
+    /// the server. Each latency counts from when its request was due, not from when it went out,
+    /// so a server that falls behind is seen as slow rather than as sending fewer requests.
+    public static async Task<Result> AtRateAsync<TUser>(string scenario, IReadOnlyList<TUser> users, double perSecond, TimeSpan duration, Func<TUser, Task<bool>> request)
+    {
+        var count = Math.Max(1, (int)(perSecond * duration.TotalSeconds));
+        var latencies = new double[count];
+        var errors = 0;
+        var sent = new List<Task>(count);
+        var random = new Random(2026);
+        var offsets = new double[count];
+        for (var k = 1; k < count; k++)
+        {
+            offsets[k] = offsets[k - 1] - (Math.Log(1 - random.NextDouble()) / perSecond);
+        }
+
+        var start = Stopwatch.GetTimestamp();
+        for (var next = 0; next < count;)
+        {
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalSeconds;
+            for (; next < count && offsets[next] <= elapsed; next++)
+            {
+                var k = next;
+                var due = start + (long)(offsets[k] * Stopwatch.Frequency);
+                sent.Add(Task.Run(async () =>
+                {
+                    bool ok;
+                    try
+                    {
+                        ok = await request(users[k % users.Count]);
+                    }
+                    catch (HttpRequestException)
+                    {
+                        ok = false;
+                    }
+
+                    latencies[k] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+                    if (!ok)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }));
+            }
+
+            await Task.Delay(1);
+        }
+
+        await Task.WhenAll(sent);
+        var seconds = Stopwatch.GetElapsedTime(start).TotalSeconds;
+        Array.Sort(latencies);
+        double P(double q) => latencies[Math.Min(count - 1, (int)Math.Ceiling(q * count) - 1)];
+        return new Result(scenario, users.Count, count, errors, seconds, P(0.50), P(0.95), P(0.99), 0);
+    }
+
     public static string Ms(double value) => value.ToString(value < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture);
 }

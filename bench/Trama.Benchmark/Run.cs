@@ -13,6 +13,10 @@ namespace Trama.Benchmark;
 
 public sealed record ScenarioResult(string Scenario, bool Write, Result App, Result? Ceiling);
 
+/// The highest steady rate, among those tried, at which a page's p95 stayed within its target with
+/// no errors (null when none did), beside the most the closed loop of users reached.
+public sealed record Capacity(string Scenario, double TargetMs, double PerSecond, Result? AtRate, double ClosedLoopPerSecond);
+
 /// A scenario's main query run straight against the database, beside the app's latency for the page.
 public sealed record QueryCeiling(string Scenario, double QueryMs, double AppP50Ms);
 
@@ -20,7 +24,7 @@ public sealed record TableSizes(long Persons, long Projects, long DiaryEntries, 
 
 /// One scale on one engine: the app started on the dataset, every scenario at every concurrency
 /// with its framework ceiling, then each main query alone, then the cost of an audit append.
-public sealed partial record Run(Scale Scale, string Database, double StartupSeconds, long PeakMemoryBytes, IReadOnlyList<ScenarioResult> Results, IReadOnlyList<QueryCeiling> Queries, AuditCost Audit, TableSizes Sizes)
+public sealed partial record Run(Scale Scale, string Database, double StartupSeconds, long PeakMemoryBytes, IReadOnlyList<ScenarioResult> Results, IReadOnlyList<QueryCeiling> Queries, AuditCost Audit, TableSizes Sizes, IReadOnlyList<Capacity> Capacities)
 {
     private sealed record Scenario(string Name, bool Write, CeilingScenario Ceiling, Func<Member, Task<bool>> Request);
 
@@ -102,6 +106,16 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         // The app's own peak, before the ceilings run: an unpaged hand-written aggregate for 32
         // users at once holds far more memory than any page, and a process keeps what it once held.
         var peak = app.PeakMemoryBytes();
+        var capacities = new List<Capacity>();
+        foreach (var scenario in chosen)
+        {
+            var capacity = await CapacityAsync(scenario, members, pages.Where(p => p.Scenario == scenario).Max(p => p.Result.RequestsPerSecond), duration);
+            capacities.Add(capacity);
+            Console.WriteLine(capacity.AtRate is { } at
+                ? $"   {scenario.Name,-36} steady {capacity.PerSecond,7:0.0} req/s: p95 {Measure.Ms(at.P95)} ms (target {capacity.TargetMs} ms); the closed loop reached {capacity.ClosedLoopPerSecond:0.0}"
+                : $"   {scenario.Name,-36} p95 over {capacity.TargetMs} ms at every rate tried, down to {capacity.ClosedLoopPerSecond / (1 << (CapacityProbes - 1)):0.0} req/s");
+        }
+
         foreach (var (scenario, n, result) in pages)
         {
             var ceiling = await Measure.RunAsync(scenario.Name + " (ceiling)", members.Take(n).ToList(), duration,
@@ -131,7 +145,39 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         await ForgetSavedEntriesAsync(target);
         var audit = await AuditCost.MeasureAsync(target);
         Console.WriteLine($"   audit append: {audit.SequentialMs:0.00} ms each alone, {audit.ConcurrentPerSecond:0} appends/s with 8 writers");
-        return new Run(scale, target.Database, startup, peak, results, queries, audit, await SizesAsync(target));
+        return new Run(scale, target.Database, startup, peak, results, queries, audit, await SizesAsync(target), capacities);
+    }
+
+    private const int CapacityProbes = 6;
+
+    /// Tries the closed loop's highest throughput first: fewer requests in flight often serve more
+    /// per second than 32 at once, so while a rate keeps within the target the next is half as
+    /// much again; once one does not, the interval between the last within and the first over is
+    /// halved until the probes are used up. Six probes find the rate within about a thirtieth of
+    /// that throughput.
+    private static async Task<Capacity> CapacityAsync(Scenario scenario, IReadOnlyList<Member> members, double closedLoop, TimeSpan duration)
+    {
+        var target = scenario.Write ? Report.WriteP95TargetMs : Report.ReadP95TargetMs;
+        double within = 0;
+        double? over = null;
+        Result? best = null;
+        for (var i = 0; i < CapacityProbes; i++)
+        {
+            var rate = over is { } o ? (within + o) / 2 : within == 0 ? closedLoop : within * 1.5;
+            var result = await Measure.AtRateAsync(scenario.Name, members, rate, duration, scenario.Request);
+            Console.WriteLine($"   {scenario.Name,-36} at {rate,7:0.0} req/s  p50 {Measure.Ms(result.P50),6}  p95 {Measure.Ms(result.P95),6}  p99 {Measure.Ms(result.P99),6} ms  errors {result.Errors}");
+            if (result.Errors == 0 && result.P95 <= target)
+            {
+                within = rate;
+                best = result;
+            }
+            else
+            {
+                over = rate;
+            }
+        }
+
+        return new Capacity(scenario.Name, target, within, best, closedLoop);
     }
 
     /// Takes out the diary entries that the save scenario and its ceiling wrote, so that a reused

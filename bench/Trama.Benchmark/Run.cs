@@ -157,11 +157,12 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
 
     private const int CapacityProbes = 6;
 
-    /// Tries the closed loop's highest throughput first: fewer requests in flight often serve more
-    /// per second than 32 at once, so while a rate keeps within the target the next is half as
-    /// much again; once one does not, the interval between the last within and the first over is
-    /// halved until the probes are used up. Six probes find the rate within about a thirtieth of
-    /// that throughput.
+    /// Starts at a quarter of the closed loop's highest throughput and goes up by half as much
+    /// again while the target holds; once a rate does not, halves the interval between the last
+    /// within and the first over until the probes are used up. Going up from below matters: a
+    /// rate far over what the server can take leaves it slower for the probes after it (hundreds
+    /// of requests in flight grow the thread pool and the database connections), so starting at
+    /// the closed loop's throughput made the next, lower rates fail too.
     private static async Task<Capacity> CapacityAsync(Scenario scenario, IReadOnlyList<Member> members, double closedLoop, TimeSpan duration)
     {
         var target = scenario.Write ? Report.WriteP95TargetMs : Report.ReadP95TargetMs;
@@ -170,7 +171,7 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         Result? best = null;
         for (var i = 0; i < CapacityProbes; i++)
         {
-            var rate = over is { } o ? (within + o) / 2 : within == 0 ? closedLoop : within * 1.5;
+            var rate = over is { } o ? (within + o) / 2 : within == 0 ? closedLoop / 4 : within * 1.5;
             var result = await Measure.AtRateAsync(scenario.Name, members, rate, duration, scenario.Request);
             Console.WriteLine($"   {scenario.Name,-36} at {rate,7:0.0} req/s  p50 {Measure.Ms(result.P50),6}  p95 {Measure.Ms(result.P95),6}  p99 {Measure.Ms(result.P99),6} ms  errors {result.Errors}");
             if (result.Errors == 0 && result.P95 <= target)

@@ -75,7 +75,7 @@ static async Task<string> PublishAsync(string root)
 namespace Trama.Benchmark
 {
     public sealed record Options(
-        IReadOnlyList<Scale> Scales, double Seconds, IReadOnlyList<int> Users, string? Postgres, string? ReportPath, bool SkipSqlite, int Seed, bool Fresh, bool GenerateOnly, IReadOnlyList<string>? Explain, string? Only, string? App, string? User)
+        IReadOnlyList<Scale> Scales, double Seconds, IReadOnlyList<int> Users, string? Postgres, string? ReportPath, bool SkipSqlite, int Seed, bool Fresh, bool GenerateOnly, IReadOnlyList<string>? Explain, string? Only, string? App, string? User, double? Overload)
     {
         public static Options Parse(string[] args)
         {
@@ -93,7 +93,10 @@ namespace Trama.Benchmark
                 Value("--explain")?.Split(','),
                 Value("--only"),
                 Value("--app") is { } app ? Path.GetFullPath(app) : null,
-                Value("--user"));
+                Value("--user"),
+                args.Contains("--overload")
+                    ? double.TryParse(Value("--overload"), CultureInfo.InvariantCulture, out var rate) ? rate : 0
+                    : null);
         }
 
         public IEnumerable<(string Database, string? Connection)> Databases()

@@ -111,13 +111,22 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         // users at once holds far more memory than any page, and a process keeps what it once held.
         var peak = app.PeakMemoryBytes();
         var capacities = new List<Capacity>();
-        foreach (var scenario in chosen)
+        foreach (var scenario in chosen.Where(_ => options.Overload is null))
         {
             var capacity = await CapacityAsync(scenario, members, pages.Where(p => p.Scenario == scenario).Max(p => p.Result.RequestsPerSecond), duration);
             capacities.Add(capacity);
             Console.WriteLine(capacity.AtRate is { } at
                 ? $"   {scenario.Name,-36} steady {capacity.PerSecond,7:0.0} req/s: p95 {Measure.Ms(at.P95)} ms (target {capacity.TargetMs} ms); the closed loop reached {capacity.ClosedLoopPerSecond:0.0}"
                 : $"   {scenario.Name,-36} p95 over {capacity.TargetMs} ms at every rate tried");
+        }
+
+        if (options.Overload is { } overload)
+        {
+            foreach (var scenario in chosen)
+            {
+                var rate = overload > 0 ? overload : 2 * pages.Where(p => p.Scenario == scenario).Max(p => p.Result.RequestsPerSecond);
+                await OverloadAsync(scenario, members, rate, duration);
+            }
         }
 
         foreach (var (scenario, n, result) in pages)
@@ -186,6 +195,18 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         }
 
         return new Capacity(scenario.Name, target, within, best, closedLoop);
+    }
+
+    /// `--overload [rate]`: the rate (unset, twice the closed loop's throughput) for the measured
+    /// duration, then a quarter of it for twice as long, in place of the steady-rate search. Shows what a burst the server cannot take costs while it lasts
+    /// (answers served per second, turned away, waits) and whether the server is itself again
+    /// after it; not in the report.
+    private static async Task OverloadAsync(Scenario scenario, IReadOnlyList<Member> members, double rate, TimeSpan duration)
+    {
+        var during = await Measure.AtRateAsync(scenario.Name, members, rate, duration, scenario.Request);
+        Console.WriteLine($"   {scenario.Name,-36} overload {rate,7:0.0} req/s: served {(during.Requests - during.Errors) / during.Seconds,7:0.0}/s over {during.Seconds:0.0} s  p50 {Measure.Ms(during.P50),6}  p95 {Measure.Ms(during.P95),6}  p99 {Measure.Ms(during.P99),6} ms  errors {during.Errors}");
+        var after = await Measure.AtRateAsync(scenario.Name, members, rate / 4, duration * 2, scenario.Request);
+        Console.WriteLine($"   {scenario.Name,-36} after it {rate / 4,7:0.0} req/s  p50 {Measure.Ms(after.P50),6}  p95 {Measure.Ms(after.P95),6}  p99 {Measure.Ms(after.P99),6} ms  errors {after.Errors}");
     }
 
     /// Takes out the diary entries that the save scenario and its ceiling wrote, so that a reused

@@ -9,6 +9,80 @@ public sealed class ProjectListFilterTests(TramaApp app) : IClassFixture<TramaAp
 {
     private static int Shown(HtmlResult page) => page.Document.QuerySelectorAll("[data-testid=projects] tbody tr").Length;
 
+    /// Each row's project id (from its link) and person code.
+    private static List<(Guid Id, string Code)> Rows(HtmlResult page) =>
+        page.Document.QuerySelectorAll("[data-testid=projects] tbody td:first-child a")
+            .Select(a => (Guid.Parse(a.GetAttribute("href")!.Split('/').Last()), a.TextContent.Trim())).ToList();
+
+    /// Referred projects at the demo clinician's CPS, beyond the demo's fourteen: enough for
+    /// three pages, with referral days and names that tie, so that ties cross page boundaries.
+    private async Task AddReferredProjectsAtCherascoAsync(int count)
+    {
+        await app.WithDbAsync(async db =>
+        {
+            if (await db.People.AnyAsync(p => p.PseudonymousCode.StartsWith("PAG-")))
+            {
+                return 0;
+            }
+
+            var cps = await db.Projects.Where(p => p.MentalHealthCentre.Name == "CPS via Cherasco").Select(p => new { p.ProgrammeId, p.MentalHealthCentreId, p.ReferredOn }).FirstAsync();
+            for (var i = 0; i < count; i++)
+            {
+                var person = new Trama.Web.Features.People.Person
+                {
+                    PseudonymousCode = $"PAG-{i:0000}",
+                    GivenName = "Paola",
+                    FamilyName = i % 2 == 0 ? "Pagine" : "Paginetta",
+                    NormalisedName = Trama.Web.Features.People.Person.Normalise(i % 2 == 0 ? "Pagine" : "Paginetta", "Paola"),
+                    ProgrammeId = cps.ProgrammeId,
+                };
+                db.Projects.Add(new HealthBudgetProject
+                {
+                    ProgrammeId = cps.ProgrammeId,
+                    Person = person,
+                    MentalHealthCentreId = cps.MentalHealthCentreId,
+                    ReferredOn = cps.ReferredOn.AddDays(-(i % 3)),
+                    ReferralSource = "Test",
+                    ReferralReason = "Paging",
+                    CreatedAtUtc = DateTime.UtcNow,
+                });
+            }
+
+            return await db.SaveChangesAsync();
+        });
+    }
+
+    [Fact]
+    public async Task Paging_InEveryOrder_ShowsEachVisibleProjectOnce_InThatOrder()
+    {
+        await AddReferredProjectsAtCherascoAsync(30);
+        using var session = app.NewSession();
+        await session.LoginAsync("clinico");
+        var byOrder = new Dictionary<string, List<(Guid Id, string Code)>>();
+        foreach (var sort in new[] { "referred", "code", "name", "review" })
+        {
+            var first = await session.GetAsync($"/Projects?sort={sort}");
+            var pages = Math.Max(1, first.Document.QuerySelectorAll(".pagination .page-link").Length);
+            var rows = Rows(first);
+            for (var p = 2; p <= pages; p++)
+            {
+                rows.AddRange(Rows(await session.GetAsync($"/Projects?sort={sort}&p={p}")));
+            }
+
+            Assert.Equal(rows.Count, rows.Select(r => r.Id).Distinct().Count());
+            byOrder[sort] = rows;
+        }
+
+        var all = byOrder["code"].Select(r => r.Id).Order().ToList();
+        Assert.True(all.Count > IndexModel.PageSize, "needs more than one page");
+        Assert.All(byOrder.Values, rows => Assert.Equal(all, rows.Select(r => r.Id).Order()));
+        var codes = byOrder["code"].Select(r => r.Code).ToList();
+        Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
+        var referredOn = await app.WithDbAsync(db => db.Projects.ToDictionaryAsync(p => p.Id, p => p.ReferredOn));
+        var dates = byOrder["referred"].Select(r => referredOn[r.Id]).ToList();
+        Assert.Equal(dates.OrderDescending(), dates);
+    }
+
     [Fact]
     public async Task FilteringByCaseManager_ShowsTheProjectsTheyManage()
     {

@@ -111,22 +111,20 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         // users at once holds far more memory than any page, and a process keeps what it once held.
         var peak = app.PeakMemoryBytes();
         var capacities = new List<Capacity>();
-        foreach (var scenario in chosen.Where(_ => options.Overload is null))
+        double ClosedLoop(Scenario scenario) => pages.Where(p => p.Scenario == scenario).Max(p => p.Result.RequestsPerSecond);
+        foreach (var scenario in chosen)
         {
-            var capacity = await CapacityAsync(scenario, members, pages.Where(p => p.Scenario == scenario).Max(p => p.Result.RequestsPerSecond), duration);
+            if (options.Overload is { } overload)
+            {
+                await OverloadAsync(scenario, members, overload > 0 ? overload : 2 * ClosedLoop(scenario), duration);
+                continue;
+            }
+
+            var capacity = await CapacityAsync(scenario, members, ClosedLoop(scenario), duration);
             capacities.Add(capacity);
             Console.WriteLine(capacity.AtRate is { } at
                 ? $"   {scenario.Name,-36} steady {capacity.PerSecond,7:0.0} req/s: p95 {Measure.Ms(at.P95)} ms (target {capacity.TargetMs} ms); the closed loop reached {capacity.ClosedLoopPerSecond:0.0}"
                 : $"   {scenario.Name,-36} p95 over {capacity.TargetMs} ms at every rate tried");
-        }
-
-        if (options.Overload is { } overload)
-        {
-            foreach (var scenario in chosen)
-            {
-                var rate = overload > 0 ? overload : 2 * pages.Where(p => p.Scenario == scenario).Max(p => p.Result.RequestsPerSecond);
-                await OverloadAsync(scenario, members, rate, duration);
-            }
         }
 
         foreach (var (scenario, n, result) in pages)
@@ -197,10 +195,10 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         return new Capacity(scenario.Name, target, within, best, closedLoop);
     }
 
-    /// `--overload [rate]`: the rate (unset, twice the closed loop's throughput) for the measured
-    /// duration, then a quarter of it for twice as long, in place of the steady-rate search. Shows what a burst the server cannot take costs while it lasts
-    /// (answers served per second, turned away, waits) and whether the server is itself again
-    /// after it; not in the report.
+    /// `--overload [rate]`, in place of the steady-rate search: the rate (unset, twice the closed
+    /// loop's throughput) for the measured duration, then a quarter of it for twice as long. Shows
+    /// what a burst the server cannot take costs while it lasts (answers served per second, turned
+    /// away, waits) and whether the server is itself again after it; not in the report.
     private static async Task OverloadAsync(Scenario scenario, IReadOnlyList<Member> members, double rate, TimeSpan duration)
     {
         var during = await Measure.AtRateAsync(scenario.Name, members, rate, duration, scenario.Request);

@@ -21,7 +21,11 @@ internal sealed class HealthBudgetProjectConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.CrisisWhoToCall).HasMaxLength(2000);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.ProgrammeId, p.State });
-        builder.HasIndex(p => p.MentalHealthCentreId);
+        // The care-team scope gathers a CPS's project ids, and the home counts that caseload by
+        // state and review date: both are read from these indexes alone, without visiting each
+        // project's wide row (a CPS has a thousand at a region's scale).
+        builder.HasIndex(p => new { p.MentalHealthCentreId, p.Id });
+        builder.HasIndex(p => new { p.Id, p.ProgrammeId, p.State, p.NextReviewDue });
         builder.HasOne(p => p.Programme).WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.MentalHealthCentre).WithMany().HasForeignKey(p => p.MentalHealthCentreId).OnDelete(DeleteBehavior.Restrict);

@@ -1557,11 +1557,13 @@ namespace Trama.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentalHealthCentreId");
-
                     b.HasIndex("PersonId");
 
+                    b.HasIndex("MentalHealthCentreId", "Id");
+
                     b.HasIndex("ProgrammeId", "State");
+
+                    b.HasIndex("Id", "ProgrammeId", "State", "NextReviewDue");
 
                     b.ToTable("Projects", null, t =>
                         {

@@ -1544,11 +1544,13 @@ namespace Trama.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("MentalHealthCentreId");
-
                     b.HasIndex("PersonId");
 
+                    b.HasIndex("MentalHealthCentreId", "Id");
+
                     b.HasIndex("ProgrammeId", "State");
+
+                    b.HasIndex("Id", "ProgrammeId", "State", "NextReviewDue");
 
                     b.ToTable("Projects", null, t =>
                         {

@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Trama.IntegrationTests.Infrastructure;
+using Trama.Web.Features.Organisations;
+using Trama.Web.Features.ServiceDirectory;
 
 namespace Trama.IntegrationTests.Features.ServiceDirectory;
 
@@ -59,6 +61,38 @@ public sealed class DirectoryTests(TramaApp app) : IClassFixture<TramaApp>
         Assert.Equal(distances.Order(), distances);
         Assert.Equal("Pressione e ascolto alla Farmacia Comunale 2", Names(page)[0]);
         Assert.DoesNotContain(Names(page), n => n.StartsWith("Accoglienza e presa in carico al CPS", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ThePlacesToSearchNear_AreThoseOfTheProgrammesPartners_AndNoOtherOrganisations()
+    {
+        var (partnerPlaces, otherPlaces) = await app.WithDbAsync(async db =>
+        {
+            var territory = await db.Territories.Select(t => t.Id).FirstAsync();
+            var outsider = new Organisation { Name = "Circolo fuori dalla rete", Kind = OrganisationKind.Association, TerritoryId = territory };
+            db.Organisations.Add(outsider);
+            db.DirectoryLocations.Add(new DirectoryLocation
+            {
+                OrganisationId = outsider.Id,
+                Name = "Sede del circolo",
+                Street = "Via Padova 1",
+                PostalCode = "20127",
+                City = "Milano",
+                Latitude = 45.49,
+                Longitude = 9.22,
+            });
+            await db.SaveChangesAsync();
+            var partners = (await db.ProgrammePartners.Select(pp => pp.OrganisationId).ToListAsync()).ToHashSet();
+            var places = await db.DirectoryLocations.Select(l => new { l.Id, l.OrganisationId }).ToListAsync();
+            return (places.Where(l => partners.Contains(l.OrganisationId)).Select(l => l.Id.ToString()).ToHashSet(),
+                places.Where(l => !partners.Contains(l.OrganisationId)).Select(l => l.Id.ToString()).ToList());
+        });
+        Assert.NotEmpty(otherPlaces);
+
+        using var anonymous = app.NewSession();
+        var page = await anonymous.GetAsync("/Directory");
+        var offered = page.Document.QuerySelectorAll("select#near option").Select(o => o.GetAttribute("value")!).Where(v => v is not ("" or "me")).ToHashSet();
+        Assert.Equal(partnerPlaces, offered);
     }
 
     [Fact]

@@ -101,36 +101,12 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
             query = query.Where(p => p.Intensity == intensity);
         }
 
-        // One pass over the viewer's caseload: the sort keys of every match, counted and ordered
-        // here, then the page's rows by id. Counting and paging in the database walked the
-        // care-team scope twice, a third of the page's time for a CPS at regional scale.
-        var keys = await query
-            .Select(p => new ListKey(p.Id, p.Person.PseudonymousCode, p.Person.NormalisedName, p.ReferredOn, p.NextReviewDue))
-            .ToListAsync();
-        Total = keys.Count;
-        PageNumber = Math.Clamp(PageNumber, 1, Pages);
-        var ids = Ordered(keys, Sort).Skip((PageNumber - 1) * PageSize).Take(PageSize).Select(k => k.Id).ToList();
-        var found = await db.Projects.AsNoTracking()
-            .Where(p => ids.Contains(p.Id))
-            .VisibleOneTo(db, viewer, today)
-            .Select(p => new { p.Id, p.PersonId, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, Centre = p.MentalHealthCentre.Name, p.State, p.Intensity, p.ReferredOn, p.NextReviewDue })
-            .ToDictionaryAsync(p => p.Id);
-        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
-        await audit.RecordReadsAsync("ProjectList", rows.Select(r => (r.Id.ToString(), (Guid?)r.PersonId)));
-        Rows = rows.Select(r => new Row(r.Id, r.PseudonymousCode, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue,
+        var page = await query.PageAsync(db, viewer, today, Sort, PageNumber, PageSize);
+        (Total, PageNumber) = (page.Total, page.Number);
+        await audit.RecordReadsAsync("ProjectList", page.Rows.Select(r => (r.Id.ToString(), (Guid?)r.PersonId)));
+        Rows = page.Rows.Select(r => new Row(r.Id, r.Code, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue,
             ProjectLifecycle.IsReviewOverdue(r.NextReviewDue, r.State, today))).ToList();
     }
-
-    private sealed record ListKey(Guid Id, string Code, string Name, DateOnly ReferredOn, DateOnly? NextReviewDue);
-
-    /// The id last, so that equal keys keep one order from page to page.
-    private static IEnumerable<ListKey> Ordered(IEnumerable<ListKey> keys, string sort) => sort switch
-    {
-        "code" => keys.OrderBy(k => k.Code, StringComparer.Ordinal).ThenBy(k => k.Id),
-        "name" => keys.OrderBy(k => k.Name, StringComparer.Ordinal).ThenBy(k => k.Id),
-        "review" => keys.OrderBy(k => k.NextReviewDue == null).ThenBy(k => k.NextReviewDue).ThenBy(k => k.Id),
-        _ => keys.OrderByDescending(k => k.ReferredOn).ThenBy(k => k.Code, StringComparer.Ordinal).ThenBy(k => k.Id),
-    };
 
     public Dictionary<string, string?> RouteFor(int page) => new()
     {

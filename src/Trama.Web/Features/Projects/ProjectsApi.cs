@@ -77,21 +77,18 @@ public static class ProjectsApi
         const int PageSize = 25;
         var today = Infrastructure.ItalianTime.Today(clock);
         var programme = await programmes.CurrentAsync();
-        var query = db.Projects.AsNoTracking().VisibleTo(db, Viewer.Of(user), today).Where(p => programme != null && p.ProgrammeId == programme.Id).Matching(q);
+        var viewer = Viewer.Of(user);
+        var query = db.Projects.AsNoTracking().VisibleTo(db, viewer, today).Where(p => programme != null && p.ProgrammeId == programme.Id).Matching(q);
 
         if (state is { } s)
         {
             query = query.Where(p => p.State == s);
         }
 
-        var total = await query.CountAsync();
-        var number = Math.Clamp(page ?? 1, 1, Math.Max(1, (total + PageSize - 1) / PageSize));
-        var rows = await query.OrderByDescending(p => p.ReferredOn).ThenBy(p => p.Person.PseudonymousCode)
-            .Skip((number - 1) * PageSize).Take(PageSize)
-            .Select(p => new { p.PersonId, Row = new ProjectRow(p.Id, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, p.MentalHealthCentre.Name, p.State, p.Intensity, p.ReferredOn, p.NextReviewDue) })
-            .ToListAsync();
-        await audit.RecordReadsAsync("ProjectList", rows.Select(r => (r.Row.Id.ToString(), (Guid?)r.PersonId)));
-        return TypedResults.Ok(new ProjectList(rows.Select(r => r.Row).ToList(), number, PageSize, total));
+        var listed = await query.PageAsync(db, viewer, today, sort: null, page ?? 1, PageSize);
+        await audit.RecordReadsAsync("ProjectList", listed.Rows.Select(r => (r.Id.ToString(), (Guid?)r.PersonId)));
+        var rows = listed.Rows.Select(r => new ProjectRow(r.Id, r.Code, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue)).ToList();
+        return TypedResults.Ok(new ProjectList(rows, listed.Number, PageSize, listed.Total));
     }
 
     private static async Task<IResult> ReferAsync(ReferModel.ReferralInput input, ClaimsPrincipal user, ProgrammeContext programmes, ReferralIntake intake, IStringLocalizer<SharedResource> l)

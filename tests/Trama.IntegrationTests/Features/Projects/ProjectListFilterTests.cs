@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Trama.IntegrationTests.Infrastructure;
 using Trama.Web.Features.Projects;
@@ -80,6 +81,41 @@ public sealed class ProjectListFilterTests(TramaApp app) : IClassFixture<TramaAp
         Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
         var referredOn = await app.WithDbAsync(db => db.Projects.ToDictionaryAsync(p => p.Id, p => p.ReferredOn));
         var dates = byOrder["referred"].Select(r => referredOn[r.Id]).ToList();
+        Assert.Equal(dates.OrderDescending(), dates);
+    }
+
+    [Fact]
+    public async Task TheApi_PagedThrough_ReturnsEachVisibleProjectOnce_NewestReferralFirst()
+    {
+        await AddReferredProjectsAtCherascoAsync(30);
+        using var client = await app.BearerAsync("clinico");
+        var ids = new List<Guid>();
+        int total, pageSize, page = 0;
+        do
+        {
+            page++;
+            using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri($"/api/v1/projects?page={page}", UriKind.Relative), TestContext.Current.CancellationToken));
+            Assert.Equal(page, json.RootElement.GetProperty("page").GetInt32());
+            (total, pageSize) = (json.RootElement.GetProperty("total").GetInt32(), json.RootElement.GetProperty("pageSize").GetInt32());
+            ids.AddRange(json.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetGuid()));
+        }
+        while (page * pageSize < total);
+
+        Assert.True(page > 1, "needs more than one page");
+        Assert.Equal(total, ids.Count);
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        using var session = app.NewSession();
+        await session.LoginAsync("clinico");
+        var first = await session.GetAsync("/Projects");
+        var onThePages = Rows(first).Select(r => r.Id).ToList();
+        for (var p = 2; p <= first.Document.QuerySelectorAll(".pagination .page-link").Length; p++)
+        {
+            onThePages.AddRange(Rows(await session.GetAsync($"/Projects?p={p}")).Select(r => r.Id));
+        }
+
+        Assert.Equal(onThePages.Order(), ids.Order());
+        var referredOn = await app.WithDbAsync(db => db.Projects.ToDictionaryAsync(p => p.Id, p => p.ReferredOn));
+        var dates = ids.Select(id => referredOn[id]).ToList();
         Assert.Equal(dates.OrderDescending(), dates);
     }
 

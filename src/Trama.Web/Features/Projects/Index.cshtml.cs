@@ -101,9 +101,8 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
             query = query.Where(p => p.Intensity == intensity);
         }
 
-        var page = await query.PageAsync(db, viewer, today, Sort, PageNumber, PageSize);
+        var page = await query.PageAsync(db, audit, viewer, today, Sort, PageNumber, PageSize);
         (Total, PageNumber) = (page.Total, page.Number);
-        await audit.RecordReadsAsync("ProjectList", page.Rows.Select(r => (r.Id.ToString(), (Guid?)r.PersonId)));
         Rows = page.Rows.Select(r => new Row(r.Id, r.Code, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue,
             ProjectLifecycle.IsReviewOverdue(r.NextReviewDue, r.State, today))).ToList();
     }

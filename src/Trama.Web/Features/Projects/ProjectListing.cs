@@ -15,8 +15,9 @@ internal static class ProjectListing
     /// One pass over the viewer's caseload: the sort keys of every match, counted and ordered here,
     /// then the page's rows by id, each checked again on its own row. Counting and paging in the
     /// database walked the care-team scope twice, a third of the page's time for a CPS at a
-    /// region's scale. The page number is brought within the pages there are.
-    public static async Task<Page> PageAsync(this IQueryable<HealthBudgetProject> matches, AppDbContext db, Viewer viewer, DateOnly today, string? sort, int number, int size)
+    /// region's scale. The page number is brought within the pages there are, and exactly the
+    /// rows returned are audited as read.
+    public static async Task<Page> PageAsync(this IQueryable<HealthBudgetProject> matches, AppDbContext db, Audit.AuditTrail audit, Viewer viewer, DateOnly today, string? sort, int number, int size)
     {
         var keys = await matches
             .Select(p => new Key(p.Id, p.Person.PseudonymousCode, p.Person.NormalisedName, p.ReferredOn, p.NextReviewDue))
@@ -28,7 +29,9 @@ internal static class ProjectListing
             .VisibleOneTo(db, viewer, today)
             .Select(p => new Listed(p.Id, p.PersonId, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, p.MentalHealthCentre.Name, p.State, p.Intensity, p.ReferredOn, p.NextReviewDue))
             .ToDictionaryAsync(p => p.Id);
-        return new Page(ids.Where(found.ContainsKey).Select(id => found[id]).ToList(), number, keys.Count);
+        var rows = ids.Where(found.ContainsKey).Select(id => found[id]).ToList();
+        await audit.RecordReadsAsync("ProjectList", rows.Select(r => (r.Id.ToString(), (Guid?)r.PersonId)));
+        return new Page(rows, number, keys.Count);
     }
 
     /// The id last, so that equal keys keep one order from page to page.

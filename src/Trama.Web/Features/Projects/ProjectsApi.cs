@@ -85,8 +85,7 @@ public static class ProjectsApi
             query = query.Where(p => p.State == s);
         }
 
-        var listed = await query.PageAsync(db, viewer, today, sort: null, page ?? 1, PageSize);
-        await audit.RecordReadsAsync("ProjectList", listed.Rows.Select(r => (r.Id.ToString(), (Guid?)r.PersonId)));
+        var listed = await query.PageAsync(db, audit, viewer, today, sort: null, page ?? 1, PageSize);
         var rows = listed.Rows.Select(r => new ProjectRow(r.Id, r.Code, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue)).ToList();
         return TypedResults.Ok(new ProjectList(rows, listed.Number, PageSize, listed.Total));
     }

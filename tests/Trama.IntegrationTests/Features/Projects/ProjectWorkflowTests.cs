@@ -202,6 +202,32 @@ public sealed class ProjectWorkflowTests(TramaApp app) : IClassFixture<TramaApp>
     }
 
     [Fact]
+    public async Task Diary_AnotherProjectsGoalOrAnotherProgrammesArea_IsRefused_AndWhatWasTypedStays()
+    {
+        var (id, foreignGoal, foreignArea) = await app.WithDbAsync(async db =>
+        {
+            var project = await db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => new { p.Id, p.ProgrammeId }).SingleAsync();
+            var goal = await db.Goals.Where(g => g.ProjectId != project.Id).Select(g => g.Id).FirstAsync();
+            var area = await db.LifeAreas.Where(a => a.ProgrammeId != project.ProgrammeId).Select(a => a.Id).FirstAsync();
+            return (project.Id, goal, area);
+        });
+        using var session = app.NewSession();
+        await session.LoginAsync("clinico");
+        var form = await session.GetAsync($"/Projects/{id}/Diary/New");
+        var before = await app.WithDbAsync(db => db.DiaryEntries.CountAsync(d => d.ProjectId == id));
+
+        var refused = await session.SubmitAsync(form, "main form", ("Input.GoalId", foreignGoal.ToString()), ("Input.Notes", "Colloquio con il datore di lavoro."));
+        Assert.Equal($"/Projects/{id}/Diary/New", refused.Url.AbsolutePath);
+        Assert.Contains($"Il valore «{foreignGoal}» non è valido.", refused.Errors);
+        Assert.Contains("Colloquio con il datore di lavoro.", refused.Find("#Input_Notes")!.TextContent, StringComparison.Ordinal);
+        Assert.NotEmpty(refused.Document.QuerySelectorAll("#Input_LifeAreaId option[value]:not([value=''])"));
+
+        refused = await session.SubmitAsync(form, "main form", ("Input.LifeAreaId", foreignArea.ToString()), ("Input.Notes", "Colloquio con il datore di lavoro."));
+        Assert.Contains($"Il valore «{foreignArea}» non è valido.", refused.Errors);
+        Assert.Equal(before, await app.WithDbAsync(db => db.DiaryEntries.CountAsync(d => d.ProjectId == id)));
+    }
+
+    [Fact]
     public async Task Diary_ClinicalEntryByTheCps_StaysHiddenFromTheKeyWorker()
     {
         var id = await app.WithDbAsync(db => db.Projects.Where(p => p.Person.PseudonymousCode == "AMI-0001").Select(p => p.Id).SingleAsync());

@@ -23,14 +23,19 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
-        var refused = await LoadAsync(id);
+        if (await GrantAsync(id) is { } refused)
+        {
+            return refused;
+        }
+
+        await LoadChoicesAsync();
         Input.OccurredOn = access.Today;
-        return refused ?? Page();
+        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
-        if (await LoadAsync(id) is { } refused)
+        if (await GrantAsync(id) is { } refused)
         {
             return refused;
         }
@@ -40,18 +45,20 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
             ModelState.AddModelError("Input.OccurredOn", l["Projects.Diary.DateRange"]);
         }
 
-        if (Input.LifeAreaId is { } area && Areas.All(a => a.Id != area))
+        // Most entries name no area or goal: the lists are read only to show the form again.
+        if (Input.LifeAreaId is { } area && !await db.LifeAreas.AnyAsync(a => a.Id == area && a.ProgrammeId == Project.ProgrammeId))
         {
             ModelState.AddModelError("Input.LifeAreaId", l["Validation.ValueInvalid", area]);
         }
 
-        if (Input.GoalId is { } goal && Goals.All(g => g.Id != goal))
+        if (Input.GoalId is { } goal && !await db.Goals.AnyAsync(g => g.Id == goal && g.ProjectId == id))
         {
             ModelState.AddModelError("Input.GoalId", l["Validation.ValueInvalid", goal]);
         }
 
         if (!ModelState.IsValid)
         {
+            await LoadChoicesAsync();
             return Page();
         }
 
@@ -73,7 +80,7 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
         return RedirectToPage("/Projects/Details", null, new { id }, "diary");
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id)
+    private async Task<IActionResult?> GrantAsync(Guid id)
     {
         var (grant, refusal) = await access.ForWorkAsync(User, id, diaryOnly: true);
         if (grant is null)
@@ -82,9 +89,13 @@ public sealed class NewModel(AppDbContext db, ProjectAccess access, IStringLocal
         }
 
         Project = grant.Project;
-        Areas = await db.LifeAreas.AsNoTracking().Where(a => a.ProgrammeId == grant.Project.ProgrammeId).OrderBy(a => a.SortOrder).ToListAsync();
-        Goals = await db.Goals.AsNoTracking().Where(g => g.ProjectId == id).OrderBy(g => g.CreatedAtUtc).ToListAsync();
         return null;
+    }
+
+    private async Task LoadChoicesAsync()
+    {
+        Areas = await db.LifeAreas.AsNoTracking().Where(a => a.ProgrammeId == Project.ProgrammeId).OrderBy(a => a.SortOrder).ToListAsync();
+        Goals = await db.Goals.AsNoTracking().Where(g => g.ProjectId == Project.Id).OrderBy(g => g.CreatedAtUtc).ToListAsync();
     }
 
     public sealed class DiaryInput

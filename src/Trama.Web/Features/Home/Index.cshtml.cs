@@ -9,7 +9,7 @@ using Trama.Web.Features.Projects;
 namespace Trama.Web.Features.Home;
 
 /// One home page that shows, for each role the user holds, what that role needs first.
-public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, ProgrammeOverviews overviews, Audit.AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, ProgrammeOverviews overviews, Caseloads caseloads, Audit.AuditTrail audit, TimeProvider clock) : PageModel
 {
     public ProgrammeOverview? Programme { get; private set; }
 
@@ -26,8 +26,6 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
     public OwnRecord? OwnRecord { get; private set; }
 
     public UserStatistics? Users { get; private set; }
-
-    public sealed record StateCount(ProjectState State, int Count);
 
     public sealed record DueReview(Guid Id, string Code, string Name, DateOnly Due, bool Overdue);
 
@@ -59,18 +57,10 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
 
         if (current is not null && Viewer.IsCareStaff(User))
         {
-            // One pass over the caseload (a CPS sees a thousand projects at a region's scale) gives
-            // both the counts and the reviews due; only the ten shown are read in full, each
-            // checked again on its own row.
             var viewer = Viewer.Of(User);
-            var caseload = await db.Projects.AsNoTracking().VisibleTo(db, viewer, today).Where(p => p.ProgrammeId == current.Id)
-                .Select(p => new { p.Id, p.State, p.NextReviewDue })
-                .ToListAsync();
-            MyProjects = caseload.GroupBy(p => p.State).OrderBy(g => g.Key).Select(g => new StateCount(g.Key, g.Count())).ToList();
-            var soon = today.AddDays(30);
-            var running = new[] { ProjectState.Active, ProjectState.UnderReview, ProjectState.Remodelled, ProjectState.Suspended };
-            var dueIds = caseload.Where(p => p.NextReviewDue is { } due && due <= soon && running.Contains(p.State))
-                .OrderBy(p => p.NextReviewDue).ThenBy(p => p.Id).Take(10).Select(p => p.Id).ToList();
+            var caseload = await caseloads.ForAsync(viewer, current.Id, today);
+            MyProjects = caseload.ByState;
+            var dueIds = caseload.DueFirst;
             var due = (await db.Projects.AsNoTracking().Where(p => dueIds.Contains(p.Id)).VisibleOneTo(db, viewer, today)
                 .Select(p => new { p.Id, p.PersonId, p.Person.PseudonymousCode, p.Person.FamilyName, p.Person.GivenName, p.NextReviewDue })
                 .ToListAsync())

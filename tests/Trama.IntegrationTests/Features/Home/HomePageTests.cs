@@ -95,6 +95,29 @@ public sealed class HomePageTests(TramaApp app) : IClassFixture<TramaApp>
     }
 
     [Fact]
+    public async Task Home_AProjectSuspendedSinceTheLastView_IsCountedAtTheNextView()
+    {
+        static int Count(HtmlResult home, string state) =>
+            home.Document.QuerySelectorAll("[data-testid=my-projects] li").Where(li => li.TextContent.StartsWith(state + ":", StringComparison.Ordinal))
+                .Select(li => int.Parse(li.QuerySelector("strong")!.TextContent, CultureInfo.InvariantCulture)).SingleOrDefault();
+        using var session = app.NewSession();
+        var before = await session.LoginAsync("clinico");
+
+        await app.WithDbAsync(async db =>
+        {
+            var clinico = await db.Users.Where(u => u.UserName == "clinico").Select(u => u.Id).SingleAsync();
+            var today = Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System);
+            var project = await db.Projects.VisibleTo(db, new Viewer(clinico, true, false, false), today)
+                .Where(p => p.Programme.Code == "AMICITTA" && p.State == ProjectState.Active).OrderBy(p => p.Id).FirstAsync();
+            Assert.Null(project.Apply(ProjectAction.Suspend, actorIsCps: true, clinico, DateTime.UtcNow, "Ricovero breve"));
+            return await db.SaveChangesAsync();
+        });
+        var after = await session.GetAsync("/");
+        Assert.Equal(Count(before, "Attivo") - 1, Count(after, "Attivo"));
+        Assert.Equal(Count(before, "Sospeso") + 1, Count(after, "Sospeso"));
+    }
+
+    [Fact]
     public async Task Home_ProgrammePeriod_IsInItalianDateFormatInBothLanguages()
     {
         using var session = app.NewSession();

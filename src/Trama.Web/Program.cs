@@ -34,6 +34,7 @@ builder.Services.AddScoped<Trama.Web.Features.Projects.ProjectAccess>();
 builder.Services.AddScoped<Trama.Web.Features.Projects.ProjectFilterChoices>();
 builder.Services.AddScoped<Trama.Web.Features.Home.ProgrammeOverviews>();
 builder.Services.AddScoped<Trama.Web.Features.Home.Caseloads>();
+builder.Services.AddScoped<Trama.Web.Features.Home.Workplaces>();
 builder.Services.AddScoped<Trama.Web.Features.Projects.ReferralIntake>();
 builder.Services.AddScoped<Trama.Web.Features.Projects.Reviews.ReviewRecording>();
 builder.Services.AddScoped<Trama.Web.Features.Audit.AuditTrail>();

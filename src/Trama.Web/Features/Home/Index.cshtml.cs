@@ -9,7 +9,7 @@ using Trama.Web.Features.Projects;
 namespace Trama.Web.Features.Home;
 
 /// One home page that shows, for each role the user holds, what that role needs first.
-public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, ProgrammeOverviews overviews, Caseloads caseloads, Audit.AuditTrail audit, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, ProgrammeOverviews overviews, Caseloads caseloads, Workplaces workplaces, Audit.AuditTrail audit, TimeProvider clock) : PageModel
 {
     public ProgrammeOverview? Programme { get; private set; }
 
@@ -69,10 +69,10 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
             await audit.RecordReadsAsync("ProjectList", due.Select(p => (p.Id.ToString(), (Guid?)p.PersonId)));
         }
 
-        MyOrganisations = await db.MyOrganisationsAsync(userId, today);
+        MyOrganisations = await workplaces.OrganisationsAsync(userId, today);
         if (UserRoles.Any(r => r is Roles.Clinician or Roles.SocialWorker or Roles.KeyWorker or Roles.PeerSupportExpert or Roles.Volunteer or Roles.FrontDesk))
         {
-            Colleagues = await db.ColleaguesAsync(userId, today);
+            Colleagues = await workplaces.ColleaguesAsync(userId, today);
         }
 
         if (Has(Roles.Beneficiary))

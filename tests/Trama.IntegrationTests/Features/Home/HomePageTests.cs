@@ -118,6 +118,16 @@ public sealed class HomePageTests(TramaApp app) : IClassFixture<TramaApp>
     }
 
     [Fact]
+    public async Task Home_AColleagueJoiningTheCentreSinceTheLastView_IsListedAtTheNextView()
+    {
+        using var session = app.NewSession();
+        Assert.DoesNotContain("Ilaria Nuovacollega", (await session.LoginAsync("clinico")).Html, StringComparison.Ordinal);
+
+        await new UserBuilder().WithRole(Roles.Clinician).WithDisplayName("Ilaria Nuovacollega").InOrganisation("CPS via Cherasco").CreateAsync(app);
+        Assert.Contains("Ilaria Nuovacollega", (await session.GetAsync("/")).Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Home_ProgrammePeriod_IsInItalianDateFormatInBothLanguages()
     {
         using var session = app.NewSession();

@@ -22,6 +22,7 @@ builder.Services.AddTramaIdentity();
 builder.Services.AddTramaLocalisation();
 builder.Services.AddCheckboxBinding();
 builder.Services.AddRazorPages(o => o.RootDirectory = "/Features")
+    .AddMvcOptions(o => o.Filters.Add<Trama.Web.Features.Audit.HeldReadsFilter>())
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddScoped<ProgrammeContext>();

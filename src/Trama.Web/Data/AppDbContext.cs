@@ -115,10 +115,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     {
         var changed = ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).Select(e => e.Metadata.ClrType).ToHashSet();
         var inTransaction = Database.CurrentTransaction is not null;
+
+        // Held reads ride only on a commit of this save's own: the caller's transaction may yet roll back.
+        var held = inTransaction ? [] : ReadsHeldForSave.ToList();
         var audit = Features.Audit.AuditRecorder.Collect(this, DateTime.UtcNow);
-        var written = audit.Count == 0
+        var written = held.Count + audit.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
-            : await Features.Audit.AuditRecorder.AppendAsync(this, audit, ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+            : await Features.Audit.AuditRecorder.AppendAsync(this, [.. held, .. audit], ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
+        ReadsHeldForSave.RemoveAll(held.Contains);
         if (inTransaction)
         {
             ChangedInTransaction.UnionWith(changed);
@@ -130,6 +134,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
 
         return written;
     }
+
+    /// Audit rows of reads made while handling a form, to be chained and committed with the form's
+    /// save in one transaction rather than in one of their own (see <see cref="Features.Audit.AuditTrail.HoldReadsForSave"/>).
+    internal List<Features.Audit.AuditEntry> ReadsHeldForSave { get; } = [];
 
     /// What the saves inside the caller's open transaction changed, counted when it commits.
     internal HashSet<Type> ChangedInTransaction { get; } = [];

@@ -53,13 +53,27 @@ internal static class AuditRecorder
                 db.AuditEntries.AddRange(entries);
             }
 
-            var written = await save(cancellationToken);
-            if (own is not null)
+            try
             {
-                await own.CommitAsync(cancellationToken);
-            }
+                var written = await save(cancellationToken);
+                if (own is not null)
+                {
+                    await own.CommitAsync(cancellationToken);
+                }
 
-            return written;
+                return written;
+            }
+            catch when (track)
+            {
+                // Chained onto a head that is no longer the head once this failed: a later save
+                // of the same context must not write them.
+                foreach (var e in entries)
+                {
+                    db.Entry(e).State = EntityState.Detached;
+                }
+
+                throw;
+            }
         }
         finally
         {

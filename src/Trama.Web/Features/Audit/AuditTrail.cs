@@ -8,6 +8,27 @@ public sealed class AuditTrail(AppDbContext db, ReadAuditWriter writer, TimeProv
 {
     private readonly HashSet<(string, string)> recorded = [];
 
+    private bool holding;
+
+    /// From now on in this request, reads wait for the request's next save and are committed in
+    /// its transaction: a form's save is then one append to the chain instead of two. Whatever no
+    /// save took is committed by <see cref="CommitHeldAsync"/>, which <see cref="HeldReadsFilter"/>
+    /// calls when the form's handler returns, before anything is sent.
+    public void HoldReadsForSave() => holding = true;
+
+    public async Task CommitHeldAsync(CancellationToken cancellationToken = default)
+    {
+        holding = false;
+        if (db.ReadsHeldForSave.Count == 0)
+        {
+            return;
+        }
+
+        List<AuditEntry> held = [.. db.ReadsHeldForSave];
+        db.ReadsHeldForSave.Clear();
+        await writer.AppendAsync(held, cancellationToken);
+    }
+
     public Task RecordReadAsync(string entityType, string entityId, Guid? personId, CancellationToken cancellationToken = default) =>
         RecordReadsAsync(entityType, [(entityId, personId)], cancellationToken);
 
@@ -33,6 +54,12 @@ public sealed class AuditTrail(AppDbContext db, ReadAuditWriter writer, TimeProv
             .ToList();
         if (entries.Count == 0)
         {
+            return;
+        }
+
+        if (holding)
+        {
+            db.ReadsHeldForSave.AddRange(entries);
             return;
         }
 

@@ -44,6 +44,43 @@ public sealed class AuditTests(TramaApp app) : IClassFixture<TramaApp>
     }
 
     [Fact]
+    public async Task AFormThatSaves_RecordsItsReadJustBeforeItsChange()
+    {
+        var (id, personId) = await ProjectAsync("AMI-0001");
+        var keyWorker = await UserIdAsync("operatore");
+        using var session = app.NewSession();
+        await session.LoginAsync("operatore");
+        var form = await session.GetAsync($"/Projects/{id}/Diary/New");
+        var since = await app.WithDbAsync(db => db.AuditEntries.MaxAsync(a => a.Sequence));
+
+        var saved = await session.SubmitAsync(form, "main form", ("Input.Notes", "Spesa al mercato con l'operatore."));
+        Assert.Equal($"/Projects/{id}", saved.Url.AbsolutePath);
+        var trail = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.Sequence > since && a.UserId == keyWorker).OrderBy(a => a.Sequence).ToListAsync());
+        var created = trail.FindIndex(a => a.Action == AuditActions.Create && a.EntityType == nameof(DiaryEntry));
+        Assert.True(created > 0);
+        Assert.Equal((AuditActions.Read, nameof(HealthBudgetProject), id.ToString(), (Guid?)personId), (trail[created - 1].Action, trail[created - 1].EntityType, trail[created - 1].EntityId, trail[created - 1].PersonId));
+        Assert.Equal(trail[created - 1].Sequence + 1, trail[created].Sequence);
+        Assert.True((await app.WithDbAsync(db => AuditChain.VerifyAsync(db))).IsIntact);
+    }
+
+    [Fact]
+    public async Task AFormThatIsRefused_StillRecordsTheReadItShowed()
+    {
+        var (id, _) = await ProjectAsync("AMI-0001");
+        var keyWorker = await UserIdAsync("operatore");
+        using var session = app.NewSession();
+        await session.LoginAsync("operatore");
+        var form = await session.GetAsync($"/Projects/{id}/Diary/New");
+        Task<int> ReadsAsync() => app.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.UserId == keyWorker && a.Action == AuditActions.Read && a.EntityId == id.ToString()));
+        var before = await ReadsAsync();
+
+        var refused = await session.SubmitAsync(form, "main form", ("Input.Notes", ""));
+        Assert.Equal($"/Projects/{id}/Diary/New", refused.Url.AbsolutePath);
+        Assert.NotEmpty(refused.Errors);
+        Assert.Equal(before + 1, await ReadsAsync());
+    }
+
+    [Fact]
     public async Task AnOutOfScopeAttempt_ReadsNothingAndRecordsNoRead()
     {
         var (id, _) = await ProjectAsync("AMI-0001");

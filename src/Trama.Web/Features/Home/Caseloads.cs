@@ -19,7 +19,7 @@ public sealed class Caseloads(AppDbContext db, IMemoryCache cache)
 {
     public sealed record Summary(IReadOnlyList<StateCount> ByState, IReadOnlyList<Guid> DueFirst);
 
-    public const int DueShown = 10;
+    private const int DueShown = 10;
 
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(2);
 

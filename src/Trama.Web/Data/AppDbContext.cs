@@ -122,13 +122,13 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
         var written = held.Count + audit.Count == 0
             ? await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken)
             : await Features.Audit.AuditRecorder.AppendAsync(this, [.. held, .. audit], ct => base.SaveChangesAsync(acceptAllChangesOnSuccess, ct), cancellationToken);
-        ReadsHeldForSave.RemoveAll(held.Contains);
         if (inTransaction)
         {
             ChangedInTransaction.UnionWith(changed);
         }
         else
         {
+            ReadsHeldForSave.Clear();
             ChangeGenerations.Record(changed);
         }
 

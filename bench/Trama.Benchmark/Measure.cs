@@ -4,16 +4,20 @@ using System.Globalization;
 namespace Trama.Benchmark;
 
 /// The figures of one scenario at one concurrency.
-public sealed record Result(string Scenario, int Users, int Requests, int Errors, double Seconds, double P50, double P95, double P99, long PeakMemoryBytes)
+/// <paramref name="ServerCpuSeconds"/> is the processor time the server process used over the
+/// measurement, on every core: what a request costs the app, whatever else the machine is doing.
+public sealed record Result(string Scenario, int Users, int Requests, int Errors, double Seconds, double P50, double P95, double P99, long PeakMemoryBytes, double ServerCpuSeconds = 0)
 {
     public double RequestsPerSecond => Requests / Seconds;
+
+    public double ServerCpuMsPerRequest => Requests == 0 ? 0 : ServerCpuSeconds * 1000 / Requests;
 }
 
 public static class Measure
 {
     /// Runs <paramref name="request"/> in a loop on each of <paramref name="users"/> virtual users
     /// for the given time; every latency is kept, so percentiles are exact, not estimated.
-    public static async Task<Result> RunAsync<TUser>(string scenario, IReadOnlyList<TUser> users, TimeSpan duration, Func<TUser, Task<bool>> request, Func<long> memory)
+    public static async Task<Result> RunAsync<TUser>(string scenario, IReadOnlyList<TUser> users, TimeSpan duration, Func<TUser, Task<bool>> request, Func<long> memory, Func<TimeSpan> cpu)
     {
         var latencies = new List<double>[users.Count];
         var errors = 0;
@@ -27,6 +31,7 @@ public static class Measure
                 await Task.Delay(50, CancellationToken.None);
             }
         });
+        var cpuBefore = cpu();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(users.Select((u, i) => Task.Run(async () =>
         {
@@ -52,11 +57,12 @@ public static class Measure
             }
         })));
         var seconds = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (cpu() - cpuBefore).TotalSeconds;
         await sampler;
         peak = Math.Max(peak, memory());
         var all = latencies.SelectMany(l => l).Order().ToArray();
         double P(double q) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)Math.Ceiling(q * all.Length) - 1)];
-        return new Result(scenario, users.Count, all.Length, errors, seconds, P(0.50), P(0.95), P(0.99), peak);
+        return new Result(scenario, users.Count, all.Length, errors, seconds, P(0.50), P(0.95), P(0.99), peak, cpuSeconds);
     }
 
     /// Sends requests at a steady average rate whatever the answers, spread over the users in

@@ -28,6 +28,7 @@ public static class Report
         s.AppendLine("- Each virtual user sends its next request as soon as the last one answers (no think time): 32 users are 32 requests always in flight, far more than 32 people at work.");
         s.AppendLine("- The load generator, the app and the database share the same 2 cores: past a few users the figures show the machine's saturation as much as the app's.");
         s.AppendLine("- **Framework ceiling**: `/benchmark/ceiling/{scenario}` in the same app (mapped only when the benchmark starts it) reads the same rows with one hand-written SQL query (`Features/Benchmark/CeilingQueries.cs`) and writes a bare HTML table: same Kestrel, same cookie authentication, no EF, Razor, scope, audit or localisation. *% of ceiling* is the page's req/s over the ceiling's at the same concurrency.");
+        s.AppendLine("- **Server CPU per request**: the processor time the server process used during the measurement, on both cores, over the requests it answered; the same for the ceiling. Unlike req/s it hardly depends on what else the machine is doing, so it is the figure to compare between runs. On SQLite it includes the database's work, which runs in the app's process; on PostgreSQL it does not include the database server's.");
         s.AppendLine("- **Steady rate within the target** (not one of the issue's targets; measured for the decision on them): requests sent at a steady average rate whatever the answers, spread over the 32 users in turn, at random intervals (a seeded Poisson process, as when people work independently); each latency counts from when its request was due. After one unrecorded run at the first rate (the search comes minutes after the scenario last ran), six rates are tried: first a quarter of the closed loop's highest throughput, then half as much again while the target holds, then halving the interval between the last rate within the target and the first over it; the table gives the highest rate tried whose p95 stayed within the page's target with no errors. Run after the server's peak memory is read.");
         s.AppendLine("- **Database ceiling**: the same query timed alone on an open connection (median of a second of repeats); *× query* is the page's p50 latency at one user over that time.");
         s.AppendLine();
@@ -41,14 +42,14 @@ public static class Report
             s.AppendLine();
             Line($"Start-up to ready (process start → `/health/ready` answers 200): **{run.StartupSeconds:0.00} s** (target ≤ {StartupTargetSeconds} s). Server peak memory over all the pages' measurements (taken before the ceilings run): **{run.PeakMemoryBytes / 1048576} MB** (target ≤ {MemoryTargetMb} MB).");
             s.AppendLine();
-            s.AppendLine("| Scenario | Users | req/s | p50 ms | p95 ms | p99 ms | Errors | Peak MB | Ceiling req/s | % of ceiling | Target |");
-            s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+            s.AppendLine("| Scenario | Users | req/s | p50 ms | p95 ms | p99 ms | Errors | Peak MB | Server CPU ms/req | Ceiling req/s | Ceiling CPU ms/req | % of ceiling | Target |");
+            s.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
             foreach (var r in run.Results)
             {
                 var a = r.App;
                 var share = r.Ceiling is { } c && c.RequestsPerSecond > 0 ? (a.RequestsPerSecond / c.RequestsPerSecond).ToString("P0", CultureInfo.InvariantCulture) : "–";
                 var target = r.Write ? $"p95 ≤ {WriteP95TargetMs} ms" : $"p95 ≤ {ReadP95TargetMs} ms, ≥ {CeilingShareTarget:P0} of ceiling";
-                Line($"| {r.Scenario} | {a.Users} | {a.RequestsPerSecond:0.0} | {Measure.Ms(a.P50)} | {Measure.Ms(a.P95)} | {Measure.Ms(a.P99)} | {a.Errors + (r.Ceiling?.Errors ?? 0)} | {a.PeakMemoryBytes / 1048576} | {r.Ceiling?.RequestsPerSecond ?? 0:0.0} | {share} | {target} |");
+                Line($"| {r.Scenario} | {a.Users} | {a.RequestsPerSecond:0.0} | {Measure.Ms(a.P50)} | {Measure.Ms(a.P95)} | {Measure.Ms(a.P99)} | {a.Errors + (r.Ceiling?.Errors ?? 0)} | {a.PeakMemoryBytes / 1048576} | {Measure.Ms(a.ServerCpuMsPerRequest)} | {r.Ceiling?.RequestsPerSecond ?? 0:0.0} | {(r.Ceiling is { } cc ? Measure.Ms(cc.ServerCpuMsPerRequest) : "–")} | {share} | {target} |");
             }
 
             s.AppendLine();

@@ -98,12 +98,12 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
             // A server runs for days, and this one takes more than half a minute of load to settle
             // (the JIT recompiling hot ReadyToRun code, the database's caches): measured cold, the
             // home, first in the list, gave 89 req/s at 32 users, and 115 and 152 measured again.
-            await Measure.RunAsync(scenario.Name, members.Take(8).ToList(), duration * WarmUpFactor, scenario.Request, app.MemoryBytes);
+            await Measure.RunAsync(scenario.Name, members.Take(8).ToList(), duration * WarmUpFactor, scenario.Request, app.MemoryBytes, app.CpuTime);
             foreach (var n in options.Users)
             {
-                var result = await Measure.RunAsync(scenario.Name, members.Take(n).ToList(), duration, scenario.Request, app.MemoryBytes);
+                var result = await Measure.RunAsync(scenario.Name, members.Take(n).ToList(), duration, scenario.Request, app.MemoryBytes, app.CpuTime);
                 pages.Add((scenario, n, result));
-                Console.WriteLine($"   {scenario.Name,-36} {n,3} users  {result.RequestsPerSecond,7:0.0} req/s  p50 {Measure.Ms(result.P50),6}  p95 {Measure.Ms(result.P95),6}  p99 {Measure.Ms(result.P99),6} ms  errors {result.Errors}  peak {result.PeakMemoryBytes / 1048576} MB");
+                Console.WriteLine($"   {scenario.Name,-36} {n,3} users  {result.RequestsPerSecond,7:0.0} req/s  p50 {Measure.Ms(result.P50),6}  p95 {Measure.Ms(result.P95),6}  p99 {Measure.Ms(result.P99),6} ms  errors {result.Errors}  peak {result.PeakMemoryBytes / 1048576} MB  cpu {Measure.Ms(result.ServerCpuMsPerRequest)} ms/req");
             }
         }
 
@@ -130,9 +130,9 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         foreach (var (scenario, n, result) in pages)
         {
             var ceiling = await Measure.RunAsync(scenario.Name + " (ceiling)", members.Take(n).ToList(), duration,
-                m => m.User.SendAsync(scenario.Write ? HttpMethod.Post : HttpMethod.Get, CeilingPath(scenario, m)), app.MemoryBytes);
+                m => m.User.SendAsync(scenario.Write ? HttpMethod.Post : HttpMethod.Get, CeilingPath(scenario, m)), app.MemoryBytes, app.CpuTime);
             results.Add(new ScenarioResult(scenario.Name, scenario.Write, result, ceiling));
-            Console.WriteLine($"   {scenario.Name,-36} {n,3} users  ceiling {ceiling.RequestsPerSecond,7:0.0} req/s: the page reaches {result.RequestsPerSecond / ceiling.RequestsPerSecond:P0} of it");
+            Console.WriteLine($"   {scenario.Name,-36} {n,3} users  ceiling {ceiling.RequestsPerSecond,7:0.0} req/s: the page reaches {result.RequestsPerSecond / ceiling.RequestsPerSecond:P0} of it; cpu {Measure.Ms(ceiling.ServerCpuMsPerRequest)} ms/req");
         }
 
         var startup = app.StartupSeconds;

@@ -90,6 +90,13 @@ public sealed class RunningApp : IAsyncDisposable
         }
     }
 
+    /// Processor time the server process has used since it started, on every core (user and system).
+    public TimeSpan CpuTime()
+    {
+        process.Refresh();
+        return process.HasExited ? TimeSpan.Zero : process.TotalProcessorTime;
+    }
+
     /// Resident memory of the server process, from /proc (Linux).
     public long MemoryBytes() => Status("VmRSS:");
 

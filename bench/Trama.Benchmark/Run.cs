@@ -29,7 +29,7 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
     private sealed record Scenario(string Name, bool Write, CeilingScenario Ceiling, Func<Member, Task<bool>> Request);
 
     /// A signed-in virtual user with the project it works on.
-    private sealed record Member(VirtualUser User, string UserId, Guid ProjectId, string Token)
+    private sealed record Member(VirtualUser User, string UserId, Guid OrganisationId, Guid ProjectId, string Token)
     {
         public string Project => "/Projects/" + ProjectId;
     }
@@ -58,7 +58,9 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
                 var list = await user.Client.GetStringAsync(new Uri("/Projects?state=Active", UriKind.Relative));
                 var project = Guid.Parse(ProjectLink().Match(list).Groups[1].Value);
                 var token = await VirtualUser.TokenAsync(user.Client, $"/Projects/{project}/Diary/New");
-                members.Add(new Member(user, await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync(), project, token));
+                var id = await db.Users.Where(u => u.UserName == name).Select(u => u.Id).SingleAsync();
+                var centre = await db.OrganisationMemberships.Where(m => m.UserId == id).Select(m => m.OrganisationId).SingleAsync();
+                members.Add(new Member(user, id, centre, project, token));
             }
         }
 
@@ -81,7 +83,7 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         ];
 
         string CeilingPath(Scenario s, Member m) =>
-            $"/benchmark/ceiling/{s.Ceiling}?project={m.ProjectId}&programme={programmeId}&q={SearchText}&{near}";
+            $"/benchmark/ceiling/{s.Ceiling}?project={m.ProjectId}&programme={programmeId}&organisation={m.OrganisationId}&q={SearchText}&{near}";
 
         var results = new List<ScenarioResult>();
         var duration = TimeSpan.FromSeconds(options.Seconds);
@@ -143,7 +145,7 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
 
         await app.DisposeAsync();
         var first = members[0];
-        var arguments = new CeilingArguments(first.UserId, first.ProjectId, programmeId, SearchText, Latitude, Longitude, 1);
+        var arguments = new CeilingArguments(first.UserId, first.ProjectId, programmeId, SearchText, Latitude, Longitude, 1, first.OrganisationId);
         var queries = new List<QueryCeiling>();
         foreach (var scenario in scenarios.Where(s => results.Any(r => r.Scenario == s.Name)))
         {

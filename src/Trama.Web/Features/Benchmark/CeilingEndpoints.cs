@@ -33,7 +33,8 @@ public static class CeilingEndpoints
                 q["q"].FirstOrDefault() ?? string.Empty,
                 Number("lat"),
                 Number("lon"),
-                q.ContainsKey("radius") ? Number("radius") : 1);
+                q.ContainsKey("radius") ? Number("radius") : 1,
+                Guid.TryParse(q["organisation"], out var organisation) ? organisation : Guid.Empty);
             var sqlite = database.Provider == DatabaseProvider.Sqlite;
             await using DbConnection connection = sqlite ? new SqliteConnection(database.ConnectionString) : new NpgsqlConnection(database.ConnectionString);
             await connection.OpenAsync(cancellationToken);

@@ -178,6 +178,10 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
     /// keeps for a while has gone by then (the list's filter choices, two minutes). Without it the
     /// list's first probe at L, 43.7 req/s, missed its target by 0.4 ms and the search never went
     /// higher, where M's went up to 199 req/s.
+    ///
+    /// A rate that misses is tried once more before it counts as over: at L one stall in the
+    /// first probe (p95 113 ms at 39.5 req/s, then 47 ms at 38.3) held a search to a quarter of
+    /// the closed loop.
     private static async Task<Capacity> CapacityAsync(Scenario scenario, IReadOnlyList<Member> members, double closedLoop, TimeSpan duration)
     {
         var target = scenario.Write ? Report.WriteP95TargetMs : Report.ReadP95TargetMs;
@@ -188,9 +192,15 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         for (var i = 0; i < CapacityProbes; i++)
         {
             var rate = over is { } o ? (within + o) / 2 : within == 0 ? closedLoop / 4 : within * 1.5;
-            var result = await Measure.AtRateAsync(scenario.Name, members, rate, duration, scenario.Request);
-            Console.WriteLine($"   {scenario.Name,-36} at {rate,7:0.0} req/s  p50 {Measure.Ms(result.P50),6}  p95 {Measure.Ms(result.P95),6}  p99 {Measure.Ms(result.P99),6} ms  errors {result.Errors}");
-            if (result.Errors == 0 && result.P95 <= target)
+            var result = await ProbeAsync(rate);
+            if (!Holds(result))
+            {
+                // A passing stall (a checkpoint, a collection, what the server keeps running out)
+                // must not cap the search: a rate is over the target only if it misses twice.
+                result = await ProbeAsync(rate);
+            }
+
+            if (Holds(result))
             {
                 within = rate;
                 best = result;
@@ -202,6 +212,15 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         }
 
         return new Capacity(scenario.Name, target, within, best, closedLoop);
+
+        bool Holds(Result result) => result.Errors == 0 && result.P95 <= target;
+
+        async Task<Result> ProbeAsync(double rate)
+        {
+            var result = await Measure.AtRateAsync(scenario.Name, members, rate, duration, scenario.Request);
+            Console.WriteLine($"   {scenario.Name,-36} at {rate,7:0.0} req/s  p50 {Measure.Ms(result.P50),6}  p95 {Measure.Ms(result.P95),6}  p99 {Measure.Ms(result.P99),6} ms  errors {result.Errors}");
+            return result;
+        }
     }
 
     /// `--overload [rate]`, in place of the steady-rate search: the rate (unset, twice the closed

@@ -5,7 +5,7 @@ namespace Trama.Benchmark;
 
 /// The figures of one scenario at one concurrency.
 /// <paramref name="ServerCpuSeconds"/> is the processor time the server process used over the
-/// measurement, on every core: what a request costs the app, whatever else the machine is doing.
+/// measurement, on every core: what the requests cost the app, page against ceiling in one run.
 public sealed record Result(string Scenario, int Users, int Requests, int Errors, double Seconds, double P50, double P95, double P99, long PeakMemoryBytes, double ServerCpuSeconds = 0)
 {
     public double RequestsPerSecond => Requests / Seconds;

@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 using Trama.Web.Data;
 
 namespace Trama.Benchmark.Dataset;
 
 /// Writes the app's own entities as the app would store them, millions at a time. Tables, columns
-/// and the text of every value come from the EF model of the engine in use (its value converters and
-/// its literal syntax), so the rows are exactly the app's; only the change tracker is skipped, which
+/// and every value come from the EF model of the engine in use (its value converters, and its literal
+/// syntax on SQLite), so the rows are exactly the app's; only the change tracker is skipped, which
 /// at four million diary entries would cost more than the whole load.
 public sealed class BulkWriter(AppDbContext db)
 {
@@ -38,20 +39,21 @@ public sealed class BulkWriter(AppDbContext db)
         table.AddValues(table.Columns.Select(c => row[c.Property.Name]).ToArray());
     }
 
-    /// Sends everything added so far, parents first, in one transaction.
+    /// Sends everything added so far, parents first, in one transaction: through COPY on PostgreSQL
+    /// (multi-row INSERTs there loaded L at a third of SQLite's rate), as INSERTs of many rows on SQLite.
     public async Task FlushAsync(CancellationToken cancellationToken = default)
     {
         var connection = db.Database.GetDbConnection();
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandTimeout = 600;
         foreach (var table in tables.Values.OrderBy(t => t.Order))
         {
-            foreach (var statement in table.Statements())
+            if (connection is NpgsqlConnection npgsql)
             {
-                command.CommandText = statement;
-                await command.ExecuteNonQueryAsync(cancellationToken);
+                await table.CopyAsync(npgsql, cancellationToken);
+            }
+            else
+            {
+                await table.InsertAsync(connection, transaction, cancellationToken);
             }
 
             Rows += table.Count;
@@ -89,18 +91,24 @@ public sealed class BulkWriter(AppDbContext db)
         return depth;
     }
 
-    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, IClrPropertyGetter? Getter);
+    /// A column, with the type PostgreSQL's COPY is told it holds: the store type without its size
+    /// ("character varying", "numeric"), which the binary format does not carry.
+    private sealed record Column(IProperty Property, RelationalTypeMapping Mapping, IClrPropertyGetter? Getter)
+    {
+        public string CopyType { get; } = Mapping.StoreType.Split('(')[0].Trim();
+    }
 
     private sealed class Table
     {
-        private readonly List<string[]> rows = [];
+        private readonly List<object?[]> rows = [];
         private readonly string insert;
+        private readonly string copy;
 
         public Table(IEntityType type, ISqlGenerationHelper sql, int order)
         {
             Order = order;
-            var name = type.GetTableName() ?? throw new InvalidOperationException(type.Name + " has no table");
-            var store = StoreObjectIdentifier.Table(name, type.GetSchema());
+            var table = type.GetTableName() ?? throw new InvalidOperationException(type.Name + " has no table");
+            var store = StoreObjectIdentifier.Table(table, type.GetSchema());
             Columns = type.GetProperties()
                 .Select(p => new Column(p, (RelationalTypeMapping)p.GetTypeMapping(), type.HasSharedClrType ? null : p.GetGetter()))
                 .ToList();
@@ -109,7 +117,9 @@ public sealed class BulkWriter(AppDbContext db)
                 throw new InvalidOperationException($"{type.Name} has shadow properties the bulk writer cannot fill");
             }
 
-            insert = $"INSERT INTO {sql.DelimitIdentifier(name, type.GetSchema())} ({string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(store)!)))}) VALUES ";
+            var into = $"{sql.DelimitIdentifier(table, type.GetSchema())} ({string.Join(", ", Columns.Select(c => sql.DelimitIdentifier(c.Property.GetColumnName(store)!)))})";
+            insert = $"INSERT INTO {into} VALUES ";
+            copy = $"COPY {into} FROM STDIN (FORMAT BINARY)";
         }
 
         public int Order { get; }
@@ -120,19 +130,13 @@ public sealed class BulkWriter(AppDbContext db)
 
         public void Add(object entity) => AddValues(Columns.Select(c => c.Getter!.GetClrValue(entity)).ToArray());
 
-        public void AddValues(object?[] values)
-        {
-            var row = new string[values.Length];
-            for (var i = 0; i < values.Length; i++)
-            {
-                row[i] = values[i] is null ? "NULL" : Columns[i].Mapping.GenerateSqlLiteral(values[i]);
-            }
+        public void AddValues(object?[] values) => rows.Add(values);
 
-            rows.Add(row);
-        }
-
-        public IEnumerable<string> Statements()
+        public async Task InsertAsync(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken)
         {
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandTimeout = 600;
             var s = new StringBuilder();
             for (var start = 0; start < rows.Count; start += RowsPerStatement)
             {
@@ -140,11 +144,41 @@ public sealed class BulkWriter(AppDbContext db)
                 var end = Math.Min(rows.Count, start + RowsPerStatement);
                 for (var r = start; r < end; r++)
                 {
-                    s.Append(r == start ? "(" : ",(").AppendJoin(',', rows[r]).Append(')');
+                    s.Append(r == start ? "(" : ",(");
+                    for (var i = 0; i < Columns.Count; i++)
+                    {
+                        var value = rows[r][i];
+                        s.Append(i == 0 ? "" : ",").Append(value is null ? "NULL" : Columns[i].Mapping.GenerateSqlLiteral(value));
+                    }
+
+                    s.Append(')');
                 }
 
-                yield return s.ToString();
+                command.CommandText = s.ToString();
+                await command.ExecuteNonQueryAsync(cancellationToken);
             }
+        }
+
+        public async Task CopyAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+        {
+            await using var import = await connection.BeginBinaryImportAsync(copy, cancellationToken);
+            foreach (var row in rows)
+            {
+                await import.StartRowAsync(cancellationToken);
+                for (var i = 0; i < Columns.Count; i++)
+                {
+                    if (row[i] is { } value)
+                    {
+                        await import.WriteAsync(Columns[i].Mapping.Converter?.ConvertToProvider(value) ?? value, Columns[i].CopyType, cancellationToken);
+                    }
+                    else
+                    {
+                        await import.WriteNullAsync(cancellationToken);
+                    }
+                }
+            }
+
+            await import.CompleteAsync(cancellationToken);
         }
 
         public void Clear() => rows.Clear();

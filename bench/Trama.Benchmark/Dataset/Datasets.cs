@@ -13,7 +13,7 @@ namespace Trama.Benchmark.Dataset;
 public sealed record Datasets(string Root, Scale Scale, int Seed, bool Fresh)
 {
     /// Bumped whenever the generator writes different rows, so an old dataset is not taken for a new one.
-    private const int GeneratorVersion = 1;
+    private const int GeneratorVersion = 2;
 
     private string Key => string.Create(CultureInfo.InvariantCulture, $"{Scale.Name}:{Seed}:v{GeneratorVersion}");
 

@@ -159,7 +159,9 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
         progress.Report(writer.Rows);
     }
 
-    private Random Rng(int stream) => new(HashCode.Combine(seed, stream) & int.MaxValue);
+    // Not HashCode.Combine: it is seeded afresh in every process, so the same seed gave other rows
+    // (other counts, even) at every generation.
+    private Random Rng(int stream) => new(unchecked((seed * 1_000_003) + stream) & int.MaxValue);
 
     /// A version-7 id as the app makes them, from a clock that ticks once per id, so the same seed
     /// gives the same ids and rows go into the key index in order.
@@ -188,7 +190,8 @@ public sealed class Generator(AppDbContext db, Scale scale, int seed, DateOnly t
             lifeAreas[area.Code] = area.Id;
         }
 
-        foreach (var service in await db.DirectoryServices.AsNoTracking().Select(s => s.Id).ToListAsync(cancellationToken))
+        // The demo's ids are the app's own (random within a millisecond): the name is what is the same every time.
+        foreach (var service in await db.DirectoryServices.AsNoTracking().OrderBy(s => s.Name).ThenBy(s => s.Id).Select(s => s.Id).ToListAsync(cancellationToken))
         {
             services.Add(service);
         }

@@ -14,7 +14,11 @@ public static class DatabaseSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(options.ConnectionString));
+                services.AddSingleton(_ => new SqliteConnections(options.ConnectionString));
+                services.AddScoped(sp => sp.GetRequiredService<SqliteConnections>().Rent());
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
+                    .UseSqlite(sp.GetRequiredService<SqliteConnections.Lease>().Connection)
+                    .AddInterceptors(PreparedStatements.Instance));
                 break;
             case DatabaseProvider.Postgres:
                 services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));

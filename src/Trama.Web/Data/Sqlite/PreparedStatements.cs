@@ -1,0 +1,260 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Trama.Web.Data.Sqlite;
+
+/// SQLite connections kept open between requests, each keeping the statements it has prepared.
+/// Microsoft.Data.Sqlite prepares every command anew and finalises its statements when the
+/// connection closes, which EF does after each query (dotnet/efcore#14044): sampling the server
+/// under load at scale L, a project page of twelve queries spent a fifth of its busy time in
+/// sqlite3_prepare_v2. A request's scope takes one connection for its whole life
+/// (<see cref="Lease"/>), and a query run again on it reuses the statement prepared the first time.
+public sealed class SqliteConnections(string connectionString) : IDisposable
+{
+    /// About as many as requests at work at once under load; beyond it a connection is closed on return.
+    private const int IdleLimit = 32;
+
+    private readonly ConcurrentStack<PreparedSqliteConnection> idle = new();
+    private volatile bool disposed;
+
+    public Lease Rent()
+    {
+        if (!idle.TryPop(out var connection))
+        {
+            connection = new PreparedSqliteConnection(connectionString);
+            connection.Open();
+        }
+
+        return new Lease(this, connection);
+    }
+
+    public void Dispose()
+    {
+        disposed = true;
+        while (idle.TryPop(out var connection))
+        {
+            connection.Dispose();
+        }
+    }
+
+    private void Return(PreparedSqliteConnection connection)
+    {
+        if (disposed || idle.Count >= IdleLimit || !connection.IsAtRest)
+        {
+            connection.Dispose();
+            return;
+        }
+
+        idle.Push(connection);
+        if (disposed && idle.TryPop(out var late))
+        {
+            late.Dispose();
+        }
+    }
+
+    /// One open connection, held by one scope (a request) and given back when the scope ends, after
+    /// the scope's DbContext, which was made after it.
+    public sealed class Lease(SqliteConnections owner, PreparedSqliteConnection connection) : IDisposable
+    {
+        private int returned;
+
+        public SqliteConnection Connection => connection;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref returned, 1) == 0)
+            {
+                owner.Return(connection);
+            }
+        }
+    }
+}
+
+/// An open connection with the commands it has prepared, by their SQL.
+public sealed class PreparedSqliteConnection(string connectionString) : SqliteConnection(connectionString)
+{
+    /// Enough for every query of the app several times over; past it the kept statements start again.
+    private const int StatementLimit = 256;
+
+    private readonly Dictionary<string, Kept> statements = new(StringComparer.Ordinal);
+    private readonly HashSet<string> definitions = new(StringComparer.OrdinalIgnoreCase);
+
+    /// Outside a transaction, with none of its statements still being read: safe for the next request.
+    public bool IsAtRest =>
+        State == ConnectionState.Open
+        && SQLitePCL.raw.sqlite3_get_autocommit(Handle) != 0
+        && statements.Values.All(k => k.Reader is not { IsClosed: false });
+
+    /// The kept command for this SQL, with the command's parameters and transaction, or null when
+    /// that command is still being read (the same query run inside the reading of another).
+    internal SqliteCommand? Take(DbCommand command)
+    {
+        if (!statements.TryGetValue(command.CommandText, out var kept))
+        {
+            if (statements.Count >= StatementLimit)
+            {
+                ForgetStatements();
+            }
+
+            kept = new Kept(CreateCommand());
+            kept.Command.CommandText = command.CommandText;
+            statements.Add(command.CommandText, kept);
+        }
+
+        if (kept.Reader is { IsClosed: false })
+        {
+            return null;
+        }
+
+        kept.Reader = null;
+        kept.Command.Parameters.Clear();
+        foreach (SqliteParameter parameter in command.Parameters)
+        {
+            kept.Command.Parameters.Add(parameter);
+        }
+
+        kept.Command.Transaction = (SqliteTransaction?)command.Transaction;
+        kept.Command.CommandTimeout = command.CommandTimeout;
+        return kept.Command;
+    }
+
+    // EF defines its SQL functions, aggregates and collation on the connection each time a DbContext
+    // is given it, and SQLite expires every prepared statement of a connection on which one of them
+    // is defined again: so each is defined once per connection, not once per request. Only EF
+    // defines them, always the same; a test holds a kept statement to not being prepared again.
+    public override void CreateFunction<T1, TResult>(string name, Func<T1, TResult>? function, bool isDeterministic = false)
+    {
+        if (FirstDefinition("function", name, 1))
+        {
+            base.CreateFunction(name, function, isDeterministic);
+        }
+    }
+
+    public override void CreateFunction<T1, T2, TResult>(string name, Func<T1, T2, TResult>? function, bool isDeterministic = false)
+    {
+        if (FirstDefinition("function", name, 2))
+        {
+            base.CreateFunction(name, function, isDeterministic);
+        }
+    }
+
+    public override void CreateAggregate<T1, TAccumulate>(string name, TAccumulate seed, Func<TAccumulate, T1, TAccumulate>? func, bool isDeterministic = false)
+    {
+        if (FirstDefinition("aggregate", name, 1))
+        {
+            base.CreateAggregate(name, seed, func, isDeterministic);
+        }
+    }
+
+    public override void CreateAggregate<T1, TAccumulate, TResult>(string name, TAccumulate seed, Func<TAccumulate, T1, TAccumulate>? func, Func<TAccumulate, TResult>? resultSelector, bool isDeterministic = false)
+    {
+        if (FirstDefinition("aggregate", name, 1))
+        {
+            base.CreateAggregate(name, seed, func, resultSelector, isDeterministic);
+        }
+    }
+
+    public override void CreateCollation(string name, Comparison<string>? comparison)
+    {
+        if (FirstDefinition("collation", name, 0))
+        {
+            base.CreateCollation(name, comparison);
+        }
+    }
+
+    internal SqliteDataReader Read(SqliteCommand command)
+    {
+        var reader = command.ExecuteReader();
+        statements[command.CommandText].Reader = reader;
+        return reader;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            ForgetStatements();
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private bool FirstDefinition(string kind, string name, int arity) =>
+        definitions.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind} {name}/{arity}"));
+
+    private void ForgetStatements()
+    {
+        foreach (var kept in statements.Values)
+        {
+            kept.Command.Dispose();
+        }
+
+        statements.Clear();
+    }
+
+    private sealed class Kept(SqliteCommand command)
+    {
+        public SqliteCommand Command { get; } = command;
+
+        public SqliteDataReader? Reader { get; set; }
+    }
+}
+
+/// Runs EF's commands on a <see cref="PreparedSqliteConnection"/> through the command it keeps for
+/// the same SQL; any other connection's commands run as they are.
+internal sealed class PreparedStatements : DbCommandInterceptor
+{
+    public static readonly PreparedStatements Instance = new();
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
+        Take(command) is { } kept ? InterceptionResult<DbDataReader>.SuppressWithResult(((PreparedSqliteConnection)command.Connection!).Read(kept)) : result;
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        if (Take(command) is not { } kept)
+        {
+            return result;
+        }
+
+        try
+        {
+            return InterceptionResult<int>.SuppressWithResult(kept.ExecuteNonQuery());
+        }
+        finally
+        {
+            kept.Parameters.Clear();
+        }
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        if (Take(command) is not { } kept)
+        {
+            return result;
+        }
+
+        try
+        {
+            return InterceptionResult<object>.SuppressWithResult(kept.ExecuteScalar()!);
+        }
+        finally
+        {
+            kept.Parameters.Clear();
+        }
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ScalarExecuting(command, eventData, result));
+
+    private static SqliteCommand? Take(DbCommand command) =>
+        command.Connection is PreparedSqliteConnection connection ? connection.Take(command) : null;
+}

@@ -16,9 +16,9 @@ public static class DatabaseSetup
             case DatabaseProvider.Sqlite:
                 services.AddSingleton(_ => new SqliteConnections(options.ConnectionString));
                 services.AddScoped(sp => sp.GetRequiredService<SqliteConnections>().Rent());
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) => o
-                    .UseSqlite(sp.GetRequiredService<SqliteConnections.Lease>().Connection)
-                    .AddInterceptors(PreparedStatements.Instance));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
+                    (sp.GetRequiredService<SqliteConnections.Lease>().Connection is { } kept ? o.UseSqlite(kept) : o.UseSqlite(options.ConnectionString))
+                        .AddInterceptors(PreparedStatements.Instance));
                 break;
             case DatabaseProvider.Postgres:
                 services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));

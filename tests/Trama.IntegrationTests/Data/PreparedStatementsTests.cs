@@ -95,11 +95,13 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
     public void AConnectionGivenBackAtRest_IsLentAgain()
     {
         using var connections = new SqliteConnections(app.Database.ConnectionString);
-        SqliteConnection first;
+        SqliteConnection? first;
         using (var lease = connections.Rent())
         {
             first = lease.Connection;
         }
+
+        Assert.NotNull(first);
 
         using var again = connections.Rent();
         Assert.Same(first, again.Connection);
@@ -112,7 +114,7 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
         SqliteConnection first;
         using (var lease = connections.Rent())
         {
-            first = lease.Connection;
+            first = lease.Connection!;
             using var begin = first.CreateCommand();
             begin.CommandText = "BEGIN";
             begin.ExecuteNonQuery();
@@ -121,6 +123,25 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
         using var next = connections.Rent();
         Assert.NotSame(first, next.Connection);
         Assert.Equal(System.Data.ConnectionState.Closed, first.State);
+    }
+
+    [Fact]
+    public void PastAsManyConnectionsAsAreKept_ALeaseHoldsNone_AndOneGivenBackIsLentAgain()
+    {
+        using var connections = new SqliteConnections(app.Database.ConnectionString);
+        var leases = new List<SqliteConnections.Lease>();
+        while (leases.Count < 100 && connections.Rent() is { Connection: not null } lease)
+        {
+            leases.Add(lease);
+        }
+
+        Assert.InRange(leases.Count, 1, 99);
+        Assert.Null(connections.Rent().Connection);
+        var back = leases[^1].Connection;
+        leases[^1].Dispose();
+        using var again = connections.Rent();
+        Assert.Same(back, again.Connection);
+        leases.ForEach(l => l.Dispose());
     }
 
     private static Task<string> ProgrammeSummary(AppDbContext db, string code) =>

@@ -108,7 +108,7 @@ public sealed class PreparedSqliteConnection(string connectionString) : SqliteCo
     private const int StatementLimit = 256;
 
     private readonly Dictionary<string, Kept> statements = new(StringComparer.Ordinal);
-    private readonly HashSet<string> definitions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<(string Kind, string Name, int Arity)> definitions = [];
 
     /// Outside a transaction, with none of its statements still being read: safe for the next request.
     public bool IsAtRest =>
@@ -118,7 +118,7 @@ public sealed class PreparedSqliteConnection(string connectionString) : SqliteCo
 
     /// The kept command for this SQL, with the command's parameters and transaction, or null when
     /// that command is still being read (the same query run inside the reading of another).
-    internal SqliteCommand? Take(DbCommand command)
+    internal Kept? Take(DbCommand command)
     {
         if (!statements.TryGetValue(command.CommandText, out var kept))
         {
@@ -146,7 +146,7 @@ public sealed class PreparedSqliteConnection(string connectionString) : SqliteCo
 
         kept.Command.Transaction = (SqliteTransaction?)command.Transaction;
         kept.Command.CommandTimeout = command.CommandTimeout;
-        return kept.Command;
+        return kept;
     }
 
     // EF defines its SQL functions, aggregates and collation on the connection each time a DbContext
@@ -193,13 +193,6 @@ public sealed class PreparedSqliteConnection(string connectionString) : SqliteCo
         }
     }
 
-    internal SqliteDataReader Read(SqliteCommand command)
-    {
-        var reader = command.ExecuteReader();
-        statements[command.CommandText].Reader = reader;
-        return reader;
-    }
-
     protected override void Dispose(bool disposing)
     {
         if (disposing)
@@ -210,8 +203,7 @@ public sealed class PreparedSqliteConnection(string connectionString) : SqliteCo
         base.Dispose(disposing);
     }
 
-    private bool FirstDefinition(string kind, string name, int arity) =>
-        definitions.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind} {name}/{arity}"));
+    private bool FirstDefinition(string kind, string name, int arity) => definitions.Add((kind, name.ToUpperInvariant(), arity));
 
     private void ForgetStatements()
     {
@@ -223,11 +215,13 @@ public sealed class PreparedSqliteConnection(string connectionString) : SqliteCo
         statements.Clear();
     }
 
-    private sealed class Kept(SqliteCommand command)
+    internal sealed class Kept(SqliteCommand command)
     {
         public SqliteCommand Command { get; } = command;
 
         public SqliteDataReader? Reader { get; set; }
+
+        public SqliteDataReader Read() => Reader = Command.ExecuteReader();
     }
 }
 
@@ -238,7 +232,7 @@ internal sealed class PreparedStatements : DbCommandInterceptor
     public static readonly PreparedStatements Instance = new();
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>
-        Take(command) is { } kept ? InterceptionResult<DbDataReader>.SuppressWithResult(((PreparedSqliteConnection)command.Connection!).Read(kept)) : result;
+        Take(command) is { } kept ? InterceptionResult<DbDataReader>.SuppressWithResult(kept.Read()) : result;
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(ReaderExecuting(command, eventData, result));
@@ -266,14 +260,14 @@ internal sealed class PreparedStatements : DbCommandInterceptor
 
         try
         {
-            return InterceptionResult<T>.SuppressWithResult(run(kept));
+            return InterceptionResult<T>.SuppressWithResult(run(kept.Command));
         }
         finally
         {
-            kept.Parameters.Clear();
+            kept.Command.Parameters.Clear();
         }
     }
 
-    private static SqliteCommand? Take(DbCommand command) =>
+    private static PreparedSqliteConnection.Kept? Take(DbCommand command) =>
         command.Connection is PreparedSqliteConnection connection ? connection.Take(command) : null;
 }

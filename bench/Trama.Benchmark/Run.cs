@@ -28,7 +28,7 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
 {
     private sealed record Scenario(string Name, bool Write, CeilingScenario Ceiling, Func<Member, Task<bool>> Request);
 
-    /// A signed-in virtual user with the project it works on.
+    /// A signed-in virtual user with its centre and the project it works on.
     private sealed record Member(VirtualUser User, string UserId, Guid OrganisationId, Guid ProjectId, string Token)
     {
         public string Project => "/Projects/" + ProjectId;

@@ -126,6 +126,22 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
     }
 
     [Fact]
+    public void AConnectionClosedInsideATransaction_LeavesNoTransactionToTheNextOne()
+    {
+        using var connections = new SqliteConnections(app.Database.ConnectionString);
+        using (var lease = connections.Rent())
+        {
+            using var begin = lease.Connection!.CreateCommand();
+            begin.CommandText = "BEGIN";
+            begin.ExecuteNonQuery();
+        }
+
+        // Microsoft.Data.Sqlite pools the handles beneath: the next connection opened gets this one.
+        using var next = connections.Rent();
+        Assert.NotEqual(0, SQLitePCL.raw.sqlite3_get_autocommit(next.Connection!.Handle));
+    }
+
+    [Fact]
     public void PastAsManyConnectionsAsAreKept_ALeaseHoldsNone_AndOneGivenBackIsLentAgain()
     {
         using var connections = new SqliteConnections(app.Database.ConnectionString);

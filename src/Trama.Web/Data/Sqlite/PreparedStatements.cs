@@ -198,6 +198,14 @@ public sealed class PreparedSqliteConnection(string connectionString) : SqliteCo
         if (disposing)
         {
             ForgetStatements();
+
+            // Closing hands the handle beneath back to Microsoft.Data.Sqlite's pool, which rolls back
+            // only a SqliteTransaction of its own (and sees this rollback as done outside it): a
+            // transaction begun otherwise would stay open for the next connection given the handle.
+            if (State == ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(Handle) == 0)
+            {
+                SQLitePCL.raw.sqlite3_exec(Handle, "ROLLBACK");
+            }
         }
 
         base.Dispose(disposing);

@@ -113,8 +113,11 @@ public sealed class PreparedSqliteConnection(string connectionString) : SqliteCo
     /// Outside a transaction, with none of its statements still being read: safe for the next request.
     public bool IsAtRest =>
         State == ConnectionState.Open
-        && SQLitePCL.raw.sqlite3_get_autocommit(Handle) != 0
+        && !InTransaction
         && statements.Values.All(k => k.Reader is not { IsClosed: false });
+
+    /// Inside a transaction however it was begun: SQLite's own answer, not a SqliteTransaction's.
+    private bool InTransaction => SQLitePCL.raw.sqlite3_get_autocommit(Handle) == 0;
 
     /// The kept command for this SQL, with the command's parameters and transaction, or null when
     /// that command is still being read (the same query run inside the reading of another).
@@ -202,7 +205,7 @@ public sealed class PreparedSqliteConnection(string connectionString) : SqliteCo
             // Closing hands the handle beneath back to Microsoft.Data.Sqlite's pool, which rolls back
             // only a SqliteTransaction of its own (and sees this rollback as done outside it): a
             // transaction begun otherwise would stay open for the next connection given the handle.
-            if (State == ConnectionState.Open && SQLitePCL.raw.sqlite3_get_autocommit(Handle) == 0)
+            if (State == ConnectionState.Open && InTransaction)
             {
                 SQLitePCL.raw.sqlite3_exec(Handle, "ROLLBACK");
             }

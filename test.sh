@@ -46,16 +46,23 @@ stop_pg() { [ -f "$PGDATA/postmaster.pid" ] && as_pg "$PG_BIN/pg_ctl" -D "$PGDAT
 cleanup() { stop_pg; rm -rf "$WORK"; }
 trap cleanup EXIT INT TERM
 
-PGPORT=55432
-while (exec 3<>/dev/tcp/127.0.0.1/$PGPORT) 2>/dev/null; do PGPORT=$((PGPORT + 1)); done
-say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PGPORT"
 mkdir -p "$PGDATA"
 [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$PGDATA"
 as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust --no-sync -E UTF8 --locale=C.UTF-8 >"$WORK/initdb.log" 2>&1 \
   || { cat "$WORK/initdb.log"; exit 1; }
-as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
-  -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null \
-  || { cat "$PGDATA/server.log"; exit 1; }
+# Below Linux's ephemeral range (32768 and up), where an outgoing connection can hold a port that
+# no server listens on: a probe by connecting then finds it free and the server cannot bind it.
+# Whatever else takes a port between the probe and the start, the next one is tried.
+PGPORT=25432
+for attempt in 1 2 3 4 5; do
+  while (exec 3<>/dev/tcp/127.0.0.1/$PGPORT) 2>/dev/null; do PGPORT=$((PGPORT + 1)); done
+  as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -w -l "$PGDATA/server.log" \
+    -o "-p $PGPORT -k $PGDATA -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null 2>&1 \
+    && break
+  [ "$attempt" -eq 5 ] && { cat "$PGDATA/server.log"; exit 1; }
+  PGPORT=$((PGPORT + 1))
+done
+say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on port $PGPORT"
 POSTGRES="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Pooling=true"
 
 # --- the JSON Schema validator of the HSDS tests (Ajv, pinned in package-lock.json) -----------

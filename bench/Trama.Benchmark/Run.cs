@@ -264,13 +264,17 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
             var started = Stopwatch.GetTimestamp();
             await using (var reader = await command.ExecuteReaderAsync())
             {
-                while (await reader.ReadAsync())
+                do
                 {
-                    for (var c = 0; c < reader.FieldCount; c++)
+                    while (await reader.ReadAsync())
                     {
-                        _ = reader.GetValue(c);
+                        for (var c = 0; c < reader.FieldCount; c++)
+                        {
+                            _ = reader.GetValue(c);
+                        }
                     }
                 }
+                while (await reader.NextResultAsync());
             }
 
             if (i >= 3)

@@ -39,7 +39,7 @@ public sealed class RunningApp : IAsyncDisposable
             info.Environment["ASPNETCORE_URLS"] = root.ToString();
             info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
             info.Environment["Database__Provider"] = target.Database;
-            info.Environment["ConnectionStrings__Trama"] = target.Connection ?? string.Empty;
+            info.Environment["ConnectionStrings__Trama"] = AppConnection(target.Connection);
             info.Environment["Trama__DataDirectory"] = target.DataDirectory;
             info.Environment["Trama__BenchmarkCeilings"] = ceilings ? "true" : "false";
             info.Environment["Trama__DemoData"] = "true";
@@ -131,5 +131,25 @@ public sealed class RunningApp : IAsyncDisposable
         }
 
         process.Dispose();
+    }
+
+    /// The production shape of docs/DEPLOYMENT.md: at Npgsql's default of a hundred, the app's
+    /// pool could take every connection of a server at PostgreSQL's default `max_connections`
+    /// while a steady-rate probe queued requests, and the benchmark's own connection (taking out
+    /// the entries the save scenario wrote) was refused. A size other than the default given in `--postgres` is kept.
+    private static string AppConnection(string? connection)
+    {
+        if (connection is null)
+        {
+            return string.Empty;
+        }
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connection);
+        if (builder.MaxPoolSize == new Npgsql.NpgsqlConnectionStringBuilder().MaxPoolSize)
+        {
+            builder.MaxPoolSize = 40;
+        }
+
+        return builder.ConnectionString;
     }
 }

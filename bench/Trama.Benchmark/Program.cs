@@ -16,6 +16,14 @@ if (!File.Exists(appDll))
 }
 
 var runs = new List<Run>();
+var calibrationDirectory = Path.Combine(root, "artifacts", "bench");
+var measuring = !options.GenerateOnly && options.Explain is null;
+var calibrationAtStart = measuring ? Calibration.Measure(calibrationDirectory) : null;
+if (calibrationAtStart is not null)
+{
+    Console.WriteLine($"== machine calibration at the start: {calibrationAtStart}");
+}
+
 foreach (var scale in options.Scales)
 {
     foreach (var (database, connection) in options.Databases())
@@ -40,14 +48,16 @@ foreach (var scale in options.Scales)
     }
 }
 
-if (options.GenerateOnly || options.Explain is not null)
+if (!measuring)
 {
     return 0;
 }
 
+var calibrationAtEnd = Calibration.Measure(calibrationDirectory);
+Console.WriteLine($"== machine calibration at the end: {calibrationAtEnd}");
 if (options.ReportPath is { } path)
 {
-    await File.WriteAllTextAsync(Path.Combine(root, path), Report.Write(options, runs));
+    await File.WriteAllTextAsync(Path.Combine(root, path), Report.Write(options, runs, (calibrationAtStart!, calibrationAtEnd)));
     Console.WriteLine($"Report written to {path}");
 }
 

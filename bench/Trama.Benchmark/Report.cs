@@ -11,7 +11,7 @@ public static class Report
 
     private const double CeilingShareTarget = 0.40, MemoryTargetMb = 400, StartupTargetSeconds = 3;
 
-    public static string Write(Options options, IReadOnlyList<Run> runs)
+    public static string Write(Options options, IReadOnlyList<Run> runs, (Calibration Start, Calibration End) calibration)
     {
         var s = new StringBuilder();
         void Line(FormattableString text) => s.AppendLine(text.ToString(CultureInfo.InvariantCulture));
@@ -23,6 +23,7 @@ public static class Report
         s.AppendLine();
         Line($"- Run: {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; scales {string.Join(", ", options.Scales.Select(x => x.Name))}; seed {options.Seed}; {options.Seconds:0.#} s per scenario, concurrency and ceiling.");
         Line($"- Machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), {memory / 1024 / 1024} GB RAM, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}.");
+        Line($"- Machine calibration, the same fixed work at the start and at the end of the run (`Calibration.cs`; lower is faster; compare reports by these before comparing their figures): sorting a million integers on one core **{calibration.Start.SortMs:0.0} ms** and **{calibration.End.SortMs:0.0} ms**; writing 4 KiB to the datasets' disk and syncing it, as a commit does, **{calibration.Start.SyncMs:0.00} ms** and **{calibration.End.SyncMs:0.00} ms** (medians).");
         s.AppendLine("- The app: a Release publish compiled ReadyToRun, in its own process, Kestrel on loopback, the database on the same machine. Virtual users are CPS clinicians signed in with cookies; every request is authorised through the care-team scope and audited (a hash-chained audit row committed before the page is sent), as in production.");
         Line($"- Before it is measured, each scenario runs for {Run.WarmUpFactor * options.Seconds:0.#} s at 8 users, unrecorded: the figures are those of a warm server, as in use.");
         s.AppendLine("- Each virtual user sends its next request as soon as the last one answers (no think time): 32 users are 32 requests always in flight, far more than 32 people at work.");

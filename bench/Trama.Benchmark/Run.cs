@@ -161,7 +161,6 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
             await ForgetSavedEntriesAsync(target, scenario);
         }
 
-        await ForgetSavedEntriesAsync(target);
         var audit = await AuditCost.MeasureAsync(target);
         Console.WriteLine($"   audit append: {audit.SequentialMs:0.00} ms each alone, {audit.ConcurrentPerSecond:0} appends/s with 8 writers");
         return new Run(scale, target.Database, startup, peak, results, queries, audit, await SizesAsync(target), capacities);

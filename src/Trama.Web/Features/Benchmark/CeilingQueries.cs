@@ -59,13 +59,18 @@ public static class CeilingQueries
                 P(Today, today);
                 break;
             case CeilingScenario.ProjectList:
-                command.CommandText = $"""
+                // Each way into the caseload filtered on its own, as the page does: a CPS's
+                // projects are narrowed by centre and state in their index before people are read.
+                const string Listed = """
                     SELECT p."Id", pe."GivenName", pe."FamilyName", pe."PseudonymousCode", p."State", p."ReferredOn"
                     FROM "Projects" p JOIN "People" pe ON pe."Id" = p."PersonId"
                     WHERE p."State" = 'Active' AND pe."NormalisedName" LIKE @text
-                      AND p."Id" IN (SELECT m."ProjectId" FROM "CareTeamMembers" m WHERE m."UserId" = @user
-                        UNION SELECT p1."Id" FROM "Projects" p1 WHERE p1."MentalHealthCentreId" IN ({MyCentres}))
-                    ORDER BY pe."FamilyName", pe."GivenName" LIMIT 50
+                    """;
+                command.CommandText = $"""
+                    {Listed} AND p."Id" IN (SELECT m."ProjectId" FROM "CareTeamMembers" m WHERE m."UserId" = @user)
+                    UNION
+                    {Listed} AND p."MentalHealthCentreId" IN ({MyCentres})
+                    ORDER BY 3, 2 LIMIT 50
                     """;
                 P("@user", a.UserId);
                 P(Today, today);

@@ -17,6 +17,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.NormalisedName).HasMaxLength(201);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => p.NormalisedName);
+        // The project list searches each project's person by code and name: read from this
+        // index alone, a narrow entry per person instead of the wide row behind the key.
+        builder.HasIndex(p => new { p.Id, p.PseudonymousCode, p.NormalisedName });
         builder.Property(p => p.Sex).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.Gender).HasMaxLength(50);
         builder.Property(p => p.Phone).HasMaxLength(40);

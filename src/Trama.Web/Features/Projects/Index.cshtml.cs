@@ -61,8 +61,6 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
         var programme = await programmes.CurrentAsync();
         ProgrammeId = programme?.Id ?? Guid.Empty;
         var viewer = Viewer.Of(User);
-        var query = db.Projects.AsNoTracking().VisibleTo(db, viewer, today)
-            .Where(p => programme != null && p.ProgrammeId == programme.Id);
         if (programme is not null)
         {
             (Centres, Managers) = await filters.ForAsync(viewer, programme.Id, today);
@@ -72,6 +70,17 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
         Areas = programme is null ? [] : (await db.LifeAreas.AsNoTracking().Where(a => a.ProgrammeId == programme.Id).OrderBy(a => a.SortOrder).ToListAsync())
             .Select(a => new Choice(a.Id, a.Name(ui))).ToList();
 
+        var page = await ProjectListing.PageAsync(db, audit, viewer, today, query => Matching(query, today), Sort, PageNumber, PageSize);
+        (Total, PageNumber) = (page.Total, page.Number);
+        Rows = page.Rows.Select(r => new Row(r.Id, r.Code, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue,
+            ProjectLifecycle.IsReviewOverdue(r.NextReviewDue, r.State, today))).ToList();
+    }
+
+    /// The filters chosen, on the projects of the current programme (none without one).
+    private IQueryable<HealthBudgetProject> Matching(IQueryable<HealthBudgetProject> query, DateOnly today)
+    {
+        var programmeId = ProgrammeId;
+        query = query.Where(p => p.ProgrammeId == programmeId);
         if (!string.IsNullOrWhiteSpace(Manager))
         {
             var manager = Manager;
@@ -101,10 +110,7 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
             query = query.Where(p => p.Intensity == intensity);
         }
 
-        var page = await query.PageAsync(db, audit, viewer, today, Sort, PageNumber, PageSize);
-        (Total, PageNumber) = (page.Total, page.Number);
-        Rows = page.Rows.Select(r => new Row(r.Id, r.Code, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue,
-            ProjectLifecycle.IsReviewOverdue(r.NextReviewDue, r.State, today))).ToList();
+        return query;
     }
 
     public Dictionary<string, string?> RouteFor(int page) => new()

@@ -21,10 +21,11 @@ internal sealed class HealthBudgetProjectConfiguration : IEntityTypeConfiguratio
         builder.Property(p => p.CrisisWhoToCall).HasMaxLength(2000);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => new { p.ProgrammeId, p.State });
-        // The care-team scope gathers a CPS's project ids, and the home counts that caseload by
-        // state and review date: both are read from these indexes alone, without visiting each
-        // project's wide row (a CPS has a thousand at a region's scale).
-        builder.HasIndex(p => new { p.MentalHealthCentreId, p.Id });
+        // The care-team scope gathers a CPS's project ids, the project list reads a CPS's
+        // caseload by state with its sort keys, and the home counts that caseload by state and
+        // review date: all are read from these indexes alone, without visiting each project's
+        // wide row (a CPS has a thousand at a region's scale).
+        builder.HasIndex(p => new { p.MentalHealthCentreId, p.State, p.ProgrammeId, p.Id, p.PersonId, p.ReferredOn, p.NextReviewDue });
         builder.HasIndex(p => new { p.Id, p.ProgrammeId, p.State, p.NextReviewDue });
         builder.HasOne(p => p.Programme).WithMany().HasForeignKey(p => p.ProgrammeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(p => p.Person).WithMany().HasForeignKey(p => p.PersonId).OnDelete(DeleteBehavior.Restrict);

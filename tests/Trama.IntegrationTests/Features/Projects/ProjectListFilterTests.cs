@@ -15,6 +15,19 @@ public sealed class ProjectListFilterTests(TramaApp app) : IClassFixture<TramaAp
         page.Document.QuerySelectorAll("[data-testid=projects] tbody td:first-child a")
             .Select(a => (Guid.Parse(a.GetAttribute("href")!.Split('/').Last()), a.TextContent.Trim())).ToList();
 
+    /// Every row of a list, page after page.
+    private static async Task<List<(Guid Id, string Code)>> AllRowsAsync(WebSession session, string query)
+    {
+        var first = await session.GetAsync($"/Projects?{query}");
+        var rows = Rows(first);
+        for (var p = 2; p <= first.Document.QuerySelectorAll(".pagination .page-link").Length; p++)
+        {
+            rows.AddRange(Rows(await session.GetAsync($"/Projects?{query}&p={p}")));
+        }
+
+        return rows;
+    }
+
     /// Referred projects at the demo clinician's CPS, beyond the demo's fourteen: enough for
     /// three pages, with referral days and names that tie, so that ties cross page boundaries.
     private async Task AddReferredProjectsAtCherascoAsync(int count)
@@ -202,6 +215,58 @@ public sealed class ProjectListFilterTests(TramaApp app) : IClassFixture<TramaAp
                 .Select(o => o.GetAttribute("value")).Where(v => !string.IsNullOrEmpty(v)).ToList();
             Assert.NotEmpty(expected);
             Assert.Equal(expected.Order(StringComparer.Ordinal), offered.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("clinico", true)]
+    [InlineData("clinico.litta", true)]
+    [InlineData("operatore", false)]
+    [InlineData("beneficiario", false)]
+    public async Task TheList_ShowsEachProjectOfTheScopeThatMatches_Once(string user, bool clinician)
+    {
+        var expected = await app.WithDbAsync(async db =>
+        {
+            var id = await db.Users.Where(u => u.UserName == user).Select(u => u.Id).SingleAsync();
+            var programme = await db.Programmes.Where(p => p.Code == "AMICITTA").Select(p => p.Id).SingleAsync();
+            return await db.Projects.VisibleTo(db, new Viewer(id, clinician, false, false), Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System))
+                .Where(p => p.ProgrammeId == programme).Matching("a").Select(p => p.Id).ToListAsync();
+        });
+        using var session = app.NewSession();
+        await session.LoginAsync(user);
+        var shown = (await AllRowsAsync(session, "q=a&sort=code")).Select(r => r.Id).ToList();
+        Assert.NotEmpty(expected);
+        Assert.Equal(shown.Count, shown.Distinct().Count());
+        Assert.Equal(expected.Order(), shown.Order());
+    }
+
+    [Fact]
+    public async Task AClinicianOnTheTeamOfAnotherCpsProject_SeesIt_BesideTheirCpsProjects()
+    {
+        var (member, elsewhere) = await app.WithDbAsync(async db =>
+        {
+            var clinician = await db.Users.Where(u => u.UserName == "clinico").Select(u => u.Id).SingleAsync();
+            var project = await db.Projects.Where(p => p.MentalHealthCentre.Name != "CPS via Cherasco" && p.State == ProjectState.Active).Select(p => p.Id).FirstAsync();
+            var member = new CareTeamMember { ProjectId = project, UserId = clinician, Role = CareTeamRole.KeyWorker, StartsOn = Trama.Web.Infrastructure.ItalianTime.Today(TimeProvider.System) };
+            db.CareTeamMembers.Add(member);
+            await db.SaveChangesAsync();
+            return (member, project);
+        });
+        try
+        {
+            var atCherasco = await app.WithDbAsync(db => db.Projects.Where(p => p.MentalHealthCentre.Name == "CPS via Cherasco" && p.State == ProjectState.Active).Select(p => p.Id).ToListAsync());
+            using var session = app.NewSession();
+            await session.LoginAsync("clinico");
+            var shown = (await AllRowsAsync(session, "state=Active&sort=code")).Select(r => r.Id).ToList();
+            Assert.Equal(atCherasco.Append(elsewhere).Order(), shown.Order());
+        }
+        finally
+        {
+            await app.WithDbAsync(async db =>
+            {
+                db.CareTeamMembers.Remove(await db.CareTeamMembers.SingleAsync(m => m.Id == member.Id));
+                return await db.SaveChangesAsync();
+            });
         }
     }
 }

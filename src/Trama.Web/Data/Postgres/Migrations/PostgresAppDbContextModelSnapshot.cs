@@ -892,6 +892,8 @@ namespace Trama.Web.Data.Postgres.Migrations
                     b.HasIndex("UserId")
                         .IsUnique();
 
+                    b.HasIndex("Id", "PseudonymousCode", "NormalisedName");
+
                     b.ToTable("People");
                 });
 
@@ -1559,11 +1561,11 @@ namespace Trama.Web.Data.Postgres.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("MentalHealthCentreId", "Id");
-
                     b.HasIndex("ProgrammeId", "State");
 
                     b.HasIndex("Id", "ProgrammeId", "State", "NextReviewDue");
+
+                    b.HasIndex("MentalHealthCentreId", "State", "ProgrammeId", "Id", "PersonId", "ReferredOn", "NextReviewDue");
 
                     b.ToTable("Projects", null, t =>
                         {

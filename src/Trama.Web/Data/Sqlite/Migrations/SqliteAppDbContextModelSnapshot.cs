@@ -879,6 +879,8 @@ namespace Trama.Web.Data.Sqlite.Migrations
                     b.HasIndex("UserId")
                         .IsUnique();
 
+                    b.HasIndex("Id", "PseudonymousCode", "NormalisedName");
+
                     b.ToTable("People");
                 });
 
@@ -1546,11 +1548,11 @@ namespace Trama.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("PersonId");
 
-                    b.HasIndex("MentalHealthCentreId", "Id");
-
                     b.HasIndex("ProgrammeId", "State");
 
                     b.HasIndex("Id", "ProgrammeId", "State", "NextReviewDue");
+
+                    b.HasIndex("MentalHealthCentreId", "State", "ProgrammeId", "Id", "PersonId", "ReferredOn", "NextReviewDue");
 
                     b.ToTable("Projects", null, t =>
                         {

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Trama.Web.Data.Postgres;
 using Trama.Web.Data.Sqlite;
+using Trama.Web.Infrastructure.Jobs;
 
 namespace Trama.Web.Data;
 
@@ -19,6 +20,7 @@ public static class DatabaseSetup
                 services.AddDbContext<AppDbContext, SqliteAppDbContext>((sp, o) =>
                     (sp.GetRequiredService<SqliteConnections.Lease>().Connection is { } kept ? o.UseSqlite(kept) : o.UseSqlite(options.ConnectionString))
                         .AddInterceptors(PreparedStatements.Instance));
+                services.AddScheduledJob<PlannerStatisticsJob>();
                 break;
             case DatabaseProvider.Postgres:
                 services.AddDbContext<AppDbContext, PostgresAppDbContext>(o => o.UseNpgsql(options.ConnectionString));
@@ -61,6 +63,18 @@ public static class DatabaseSetup
         if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
         {
             await db.Database.MigrateAsync(cancellationToken);
+        }
+    }
+
+    /// SQLite's query planner prefers a covering index to the primary key's only when it has
+    /// statistics, and SQLite gathers them only when asked (PostgreSQL's autovacuum gathers its
+    /// own). This analyses, approximately, the tables whose statistics are missing or out of date,
+    /// as SQLite advises for long-lived connections: 0.15 s on a region's database.
+    public static async Task RefreshPlannerStatisticsAsync(this AppDbContext db, CancellationToken cancellationToken = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
         }
     }
 }

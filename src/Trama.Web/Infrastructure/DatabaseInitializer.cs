@@ -20,6 +20,7 @@ internal sealed class DatabaseInitializer(IServiceProvider services, IOptions<Tr
         }
 
         await scope.ServiceProvider.GetRequiredService<FirstAdministrator>().EnsureAsync();
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().RefreshPlannerStatisticsAsync(cancellationToken);
 
         // The audit chain is not verified here: it grows with every read (millions of rows in a
         // region), and start-up must stay within seconds. The daily audit-verify job checks it,

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Trama.IntegrationTests.Infrastructure;
 using Trama.Web.Data;
 
@@ -26,6 +27,26 @@ public sealed class SqliteDatabaseTests(TramaApp app) : IClassFixture<TramaApp>
     {
         Assert.True(File.Exists(Path.Combine(app.Database.DataDirectory, "trama.db")));
         Assert.Empty(await app.WithDbAsync(async db => (await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken)).ToList()));
+    }
+
+    private Task<List<string>> AnalysedIndexesOfPeopleAsync() =>
+        app.WithDbAsync(db => db.Database.SqlQueryRaw<string>("""SELECT "idx" AS "Value" FROM "sqlite_stat1" WHERE "tbl" = 'People'""").ToListAsync(TestContext.Current.CancellationToken));
+
+    [Fact]
+    public async Task Sqlite_AfterStartUp_ThePlannerHasStatisticsForTheCoveringIndexes()
+    {
+        // Without them SQLite looks people up by their primary key and reads the whole row.
+        Assert.Contains("IX_People_Id_PseudonymousCode_NormalisedName", await AnalysedIndexesOfPeopleAsync());
+    }
+
+    [Fact]
+    public async Task Sqlite_ThePlannerStatistics_AreRefreshedByAScheduledJob()
+    {
+        // SQLite analyses again only the tables that have grown or shrunk tenfold since their
+        // statistics; what is tested here is that the job is scheduled and runs.
+        Assert.Contains(app.Services.GetServices<Trama.Web.Infrastructure.Jobs.ScheduledJobType>(), j => j.Type == typeof(PlannerStatisticsJob));
+        await using var scope = app.Scope();
+        Assert.Equal("statistics refreshed", await scope.ServiceProvider.GetRequiredService<PlannerStatisticsJob>().RunAsync(TestContext.Current.CancellationToken));
     }
 }
 

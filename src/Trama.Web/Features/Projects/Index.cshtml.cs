@@ -70,14 +70,14 @@ public sealed class IndexModel(AppDbContext db, ProgrammeContext programmes, Pro
         Areas = programme is null ? [] : (await db.LifeAreas.AsNoTracking().Where(a => a.ProgrammeId == programme.Id).OrderBy(a => a.SortOrder).ToListAsync())
             .Select(a => new Choice(a.Id, a.Name(ui))).ToList();
 
-        var page = await ProjectListing.PageAsync(db, audit, viewer, today, query => Matching(query, today), Sort, PageNumber, PageSize);
+        var page = await ProjectListing.PageAsync(db, audit, viewer, today, query => Filtered(query, today), Sort, PageNumber, PageSize);
         (Total, PageNumber) = (page.Total, page.Number);
         Rows = page.Rows.Select(r => new Row(r.Id, r.Code, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue,
             ProjectLifecycle.IsReviewOverdue(r.NextReviewDue, r.State, today))).ToList();
     }
 
     /// The filters chosen, on the projects of the current programme (none without one).
-    private IQueryable<HealthBudgetProject> Matching(IQueryable<HealthBudgetProject> query, DateOnly today)
+    private IQueryable<HealthBudgetProject> Filtered(IQueryable<HealthBudgetProject> query, DateOnly today)
     {
         var programmeId = ProgrammeId;
         query = query.Where(p => p.ProgrammeId == programmeId);

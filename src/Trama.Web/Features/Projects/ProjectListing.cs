@@ -20,11 +20,11 @@ internal static class ProjectListing
     /// of being looked up id by id. The page number is brought within the pages there are, and
     /// exactly the rows returned are audited as read.
     public static async Task<Page> PageAsync(AppDbContext db, Audit.AuditTrail audit, Viewer viewer, DateOnly today,
-        Func<IQueryable<HealthBudgetProject>, IQueryable<HealthBudgetProject>> matching, string? sort, int number, int size)
+        Func<IQueryable<HealthBudgetProject>, IQueryable<HealthBudgetProject>> filtered, string? sort, int number, int size)
     {
         // EF unites anonymous projections in SQL, not a record's constructor.
         var keys = (await db.Projects.AsNoTracking().VisibleWaysTo(db, viewer, today)
-            .Select(way => matching(way).Select(p => new { p.Id, p.Person.PseudonymousCode, p.Person.NormalisedName, p.ReferredOn, p.NextReviewDue }))
+            .Select(way => filtered(way).Select(p => new { p.Id, p.Person.PseudonymousCode, p.Person.NormalisedName, p.ReferredOn, p.NextReviewDue }))
             .Aggregate(Queryable.Union)
             .ToListAsync())
             .ConvertAll(k => new Key(k.Id, k.PseudonymousCode, k.NormalisedName, k.ReferredOn, k.NextReviewDue));

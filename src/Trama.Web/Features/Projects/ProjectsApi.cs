@@ -78,13 +78,13 @@ public static class ProjectsApi
         var today = Infrastructure.ItalianTime.Today(clock);
         var programme = await programmes.CurrentAsync();
         var viewer = Viewer.Of(user);
-        IQueryable<HealthBudgetProject> Matching(IQueryable<HealthBudgetProject> query)
+        IQueryable<HealthBudgetProject> Filtered(IQueryable<HealthBudgetProject> query)
         {
             query = query.Where(p => programme != null && p.ProgrammeId == programme.Id).Matching(q);
             return state is { } s ? query.Where(p => p.State == s) : query;
         }
 
-        var listed = await ProjectListing.PageAsync(db, audit, viewer, today, Matching, sort: null, page ?? 1, PageSize);
+        var listed = await ProjectListing.PageAsync(db, audit, viewer, today, Filtered, sort: null, page ?? 1, PageSize);
         var rows = listed.Rows.Select(r => new ProjectRow(r.Id, r.Code, r.FamilyName, r.GivenName, r.Centre, r.State, r.Intensity, r.ReferredOn, r.NextReviewDue)).ToList();
         return TypedResults.Ok(new ProjectList(rows, listed.Number, PageSize, listed.Total));
     }

@@ -33,9 +33,8 @@ public sealed class Caseloads(AppDbContext db, IMemoryCache cache)
     private async Task<Summary> ComputeAsync(Viewer viewer, Guid programmeId, DateOnly today)
     {
         // By way, as the project list reads it: a CPS's caseload comes from one index range.
-        var caseload = await db.Projects.AsNoTracking().VisibleWaysTo(db, viewer, today)
-            .Select(way => way.Where(p => p.ProgrammeId == programmeId).Select(p => new { p.Id, p.State, p.NextReviewDue }))
-            .Aggregate(Queryable.Union)
+        var caseload = await db.Projects.AsNoTracking()
+            .ReadVisibleTo(db, viewer, today, way => way.Where(p => p.ProgrammeId == programmeId).Select(p => new { p.Id, p.State, p.NextReviewDue }))
             .ToListAsync();
         var soon = today.AddDays(30);
         return new Summary(

@@ -22,10 +22,8 @@ internal static class ProjectListing
     public static async Task<Page> PageAsync(AppDbContext db, Audit.AuditTrail audit, Viewer viewer, DateOnly today,
         Func<IQueryable<HealthBudgetProject>, IQueryable<HealthBudgetProject>> filtered, string? sort, int number, int size)
     {
-        // EF unites anonymous projections in SQL, not a record's constructor.
-        var keys = (await db.Projects.AsNoTracking().VisibleWaysTo(db, viewer, today)
-            .Select(way => filtered(way).Select(p => new { p.Id, p.Person.PseudonymousCode, p.Person.NormalisedName, p.ReferredOn, p.NextReviewDue }))
-            .Aggregate(Queryable.Union)
+        var keys = (await db.Projects.AsNoTracking()
+            .ReadVisibleTo(db, viewer, today, way => filtered(way).Select(p => new { p.Id, p.Person.PseudonymousCode, p.Person.NormalisedName, p.ReferredOn, p.NextReviewDue }))
             .ToListAsync())
             .ConvertAll(k => new Key(k.Id, k.PseudonymousCode, k.NormalisedName, k.ReferredOn, k.NextReviewDue));
         number = Math.Clamp(number, 1, Infrastructure.Pager.PagesFor(keys.Count, size));

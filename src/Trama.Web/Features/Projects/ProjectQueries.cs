@@ -24,12 +24,17 @@ public static class ProjectQueries
         return projects.Where(p => visible.Contains(p.Id));
     }
 
-    /// The same rule as <see cref="VisibleTo"/>, as the ways a project comes into view, for a
-    /// caller to filter and project each way on its own and unite the results. A filter on the
-    /// project's own columns then narrows each way through that way's index (a CPS's caseload by
-    /// centre and state) before anything else is read, where <see cref="VisibleTo"/> gathers the
-    /// whole caseload's ids first and looks each one up.
-    public static IEnumerable<IQueryable<HealthBudgetProject>> VisibleWaysTo(this IQueryable<HealthBudgetProject> projects, AppDbContext db, Viewer viewer, DateOnly today)
+    /// The same rule as <see cref="VisibleTo"/>, applied to each way a project comes into view
+    /// (care team, own record, CPS) and the results united. A filter on the project's own columns
+    /// in <paramref name="read"/> then narrows each way through that way's index (a CPS's caseload
+    /// by centre and state) before anything else is read, where <see cref="VisibleTo"/> gathers the
+    /// whole caseload's ids first and looks each one up. The union keeps a project seen two ways
+    /// once; <paramref name="read"/> must end in an anonymous projection, which EF unites in SQL.
+    public static IQueryable<T> ReadVisibleTo<T>(this IQueryable<HealthBudgetProject> projects, AppDbContext db, Viewer viewer, DateOnly today,
+        Func<IQueryable<HealthBudgetProject>, IQueryable<T>> read) =>
+        Ways(projects, db, viewer, today).Select(read).Aggregate(Queryable.Union);
+
+    private static IEnumerable<IQueryable<HealthBudgetProject>> Ways(IQueryable<HealthBudgetProject> projects, AppDbContext db, Viewer viewer, DateOnly today)
     {
         var team = OnTheTeam(db, viewer, today);
         yield return projects.Where(p => team.Contains(p.Id));

@@ -65,5 +65,14 @@ public static class CeilingEndpoints
             html.Append("</body></html>");
             return Results.Content(html.ToString(), "text/html; charset=utf-8");
         }).RequireAuthorization().DisableAntiforgery();
+
+        // The benchmark warms each page until the JIT has settled: a server runs for days, and
+        // this one recompiles its hot ReadyToRun code for tens of seconds under a new load.
+        app.MapGet("/benchmark/runtime", () => Results.Json(new RuntimeFigures(
+            System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,
+            System.Runtime.JitInfo.GetCompiledMethodCount()))).RequireAuthorization();
     }
 }
+
+/// What the JIT has done since the process started: the time it took, on every thread, and the methods it compiled.
+public sealed record RuntimeFigures(double JitMilliseconds, long JitMethods);

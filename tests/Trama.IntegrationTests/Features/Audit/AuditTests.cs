@@ -150,6 +150,39 @@ public sealed class AuditTests(TramaApp app) : IClassFixture<TramaApp>
     }
 
     [Fact]
+    public async Task AReadRow_IsStoredAsTheChangeTrackerStoresARow()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var own = TramaApp.Create(demoData: false, database: database);
+        await own.InitializeAsync();
+        var person = Guid.NewGuid();
+        await using (var scope = own.Scope())
+        {
+            await scope.ServiceProvider.GetRequiredService<AuditTrail>().RecordReadAsync("Project", "read-row", person, TestContext.Current.CancellationToken);
+        }
+
+        var read = await own.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityId == "read-row"));
+        await own.WithDbAsync(async db =>
+        {
+            // Straight through the change tracker, not the trail: the same values, stored EF's way.
+            db.AuditEntries.Add(new AuditEntry
+            {
+                AtUtc = read.AtUtc, UserId = read.UserId, Action = read.Action, EntityType = read.EntityType, EntityId = "tracked-row",
+                PersonId = read.PersonId, IpAddress = read.IpAddress, PreviousHash = read.PreviousHash, Hash = read.Hash,
+            });
+            return await db.SaveChangesAsync();
+        });
+
+        // As text, so that a date or an id stored in another form (and compared or sorted so in SQL) shows.
+        var stored = await own.WithDbAsync(db => db.Database.SqlQuery<string>($"""
+            SELECT CAST("AtUtc" AS TEXT) || '|' || CAST("PersonId" AS TEXT) AS "Value" FROM "AuditEntries" WHERE "EntityId" IN ('read-row', 'tracked-row') ORDER BY "EntityId"
+            """).ToListAsync());
+        Assert.Equal(2, stored.Count);
+        Assert.Equal(stored[0], stored[1]);
+        Assert.Equal(person, read.PersonId);
+    }
+
+    [Fact]
     public async Task ConcurrentReads_AreEachCommittedWhole_AndTheChainHolds()
     {
         await using var database = await TestDatabase.CreateAsync();

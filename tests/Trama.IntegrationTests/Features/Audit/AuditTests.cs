@@ -167,8 +167,15 @@ public sealed class AuditTests(TramaApp app) : IClassFixture<TramaApp>
             // Straight through the change tracker, not the trail: the same values, stored EF's way.
             db.AuditEntries.Add(new AuditEntry
             {
-                AtUtc = read.AtUtc, UserId = read.UserId, Action = read.Action, EntityType = read.EntityType, EntityId = "tracked-row",
-                PersonId = read.PersonId, IpAddress = read.IpAddress, PreviousHash = read.PreviousHash, Hash = read.Hash,
+                AtUtc = read.AtUtc,
+                UserId = read.UserId,
+                Action = read.Action,
+                EntityType = read.EntityType,
+                EntityId = "tracked-row",
+                PersonId = read.PersonId,
+                IpAddress = read.IpAddress,
+                PreviousHash = read.PreviousHash,
+                Hash = read.Hash,
             });
             return await db.SaveChangesAsync();
         });

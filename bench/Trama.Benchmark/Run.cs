@@ -200,9 +200,7 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
     /// the measurement. On PostgreSQL at L the pool opened some twenty-five connections more at
     /// 32 users, each a new server process with cold catalogue caches and none of the page's
     /// statements prepared yet, and the app compiled the code of the users not yet seen (their
-    /// sign-in checks) and of the pool's growth: the referral inbox gave 31 req/s at 32 users
-    /// (p95 2.3 s, 2.3 s of JIT in its 3 s) after a warm-up at 8, and 92 req/s (p95 0.5 s, 15 ms
-    /// of JIT) after one at 32.
+    /// sign-in checks) and of the pool's growth; the figures are in Findings.md's twenty-second pass.
     private static async Task<(double Seconds, double JitMs)> WarmAsync(string name, List<Member> members, TimeSpan round, int fewestRounds, Func<Member, Task<bool>> request, RunningApp app)
     {
         var clock = Stopwatch.StartNew();

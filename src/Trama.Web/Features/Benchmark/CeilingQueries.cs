@@ -39,6 +39,7 @@ public static class CeilingQueries
                 Guid g => g.ToString().ToUpperInvariant(),
                 DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 DateTime t => t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
+                TimeOnly t => t.ToString("HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
                 _ => value,
             } : value;
             command.Parameters.Add(p);
@@ -49,14 +50,43 @@ public static class CeilingQueries
         switch (scenario)
         {
             case CeilingScenario.Home:
+                // Everything a CPS clinician's home shows, read afresh: the programme with its
+                // partners and their staff counts, the caseload counted by state (each way into it
+                // read through its own index and united, as the page computes it), the ten reviews
+                // due first with their people, the viewer's organisations and colleagues. The page
+                // keeps all but the ten reviews in memory between saves; this reads every one.
+                const string Current = """m."StartsOn" <= @today AND (m."EndsOn" IS NULL OR m."EndsOn" >= @today)""";
+                const string Caseload = $"""
+                    SELECT p."Id", p."PersonId", p."State", p."NextReviewDue" FROM "Projects" p
+                    WHERE p."ProgrammeId" = @programme AND p."Id" IN (SELECT m."ProjectId" FROM "CareTeamMembers" m WHERE m."UserId" = @user AND {Current})
+                    UNION
+                    SELECT p."Id", p."PersonId", p."State", p."NextReviewDue" FROM "Projects" p
+                    WHERE p."ProgrammeId" = @programme AND p."PersonId" IN (SELECT x."Id" FROM "People" x WHERE x."UserId" = @user)
+                    UNION
+                    SELECT p."Id", p."PersonId", p."State", p."NextReviewDue" FROM "Projects" p
+                    WHERE p."ProgrammeId" = @programme AND p."MentalHealthCentreId" IN ({MyCentres})
+                    """;
                 command.CommandText = $"""
-                    SELECT p."Id", pe."GivenName", pe."FamilyName", p."State", p."NextReviewDue"
-                    FROM "CareTeamMembers" m JOIN "Projects" p ON p."Id" = m."ProjectId" JOIN "People" pe ON pe."Id" = p."PersonId"
-                    WHERE m."UserId" = @user AND m."StartsOn" <= {Today} AND (m."EndsOn" IS NULL OR m."EndsOn" >= {Today})
-                    ORDER BY pe."FamilyName", pe."GivenName" LIMIT 200
+                    SELECT pr."Name", pr."Summary", t."Name", t."Residents", pr."FunderName", pr."FunderMaxSharePercent", pr."StartsOn", pr."EndsOn"
+                    FROM "Programmes" pr JOIN "Territories" t ON t."Id" = pr."TerritoryId" WHERE pr."Id" = @programme;
+                    SELECT pp."OrganisationId", o."Name", o."Kind", pp."Role", o."Address",
+                      (SELECT COUNT(*) FROM "OrganisationMemberships" m JOIN "AspNetUsers" u ON u."Id" = m."UserId" WHERE m."OrganisationId" = o."Id" AND {Current} AND u."IsActive")
+                    FROM "ProgrammePartners" pp JOIN "Organisations" o ON o."Id" = pp."OrganisationId" WHERE pp."ProgrammeId" = @programme ORDER BY o."Name";
+                    SELECT c."State", COUNT(*) FROM ({Caseload}) c GROUP BY c."State" ORDER BY c."State";
+                    SELECT c."Id", pe."PseudonymousCode", pe."FamilyName", pe."GivenName", c."NextReviewDue"
+                    FROM ({Caseload}) c JOIN "People" pe ON pe."Id" = c."PersonId"
+                    WHERE c."NextReviewDue" <= @soon AND c."State" IN ('Active', 'UnderReview', 'Remodelled', 'Suspended')
+                    ORDER BY c."NextReviewDue", c."Id" LIMIT 10;
+                    SELECT m."OrganisationId", o."Name", o."Kind" FROM "OrganisationMemberships" m JOIN "Organisations" o ON o."Id" = m."OrganisationId"
+                    WHERE m."UserId" = @user AND {Current} ORDER BY o."Name";
+                    SELECT u."DisplayName", o."Name" FROM "OrganisationMemberships" m JOIN "AspNetUsers" u ON u."Id" = m."UserId" JOIN "Organisations" o ON o."Id" = m."OrganisationId"
+                    WHERE m."OrganisationId" IN ({MyCentres}) AND m."UserId" <> @user AND u."IsActive" AND {Current}
+                    ORDER BY o."Name", u."DisplayName"
                     """;
                 P("@user", a.UserId);
+                P("@programme", a.ProgrammeId);
                 P(Today, today);
+                P("@soon", today.AddDays(30));
                 break;
             case CeilingScenario.ProjectList:
                 // Each way into the caseload filtered on its own, as the page does: a CPS's
@@ -145,19 +175,49 @@ public static class CeilingQueries
                 P("@now", DateTime.UtcNow);
                 break;
             case CeilingScenario.DirectoryNear:
+                // Everything the directory's search page shows: its category, language and place
+                // choices, how many services lie within the radius and the twenty nearest with
+                // their organisation, address, categories and whether they are open now. The box
+                // narrows by index, as on the page; the distance is measured on a plane, which is
+                // enough for a neighbourhood.
                 var box = ServiceDirectory.Geo.Box(a.Latitude, a.Longitude, a.RadiusKm);
-                command.CommandText = """
-                    SELECT s."Id", s."Name", o."Name", l."Street", l."City", l."Latitude", l."Longitude"
-                    FROM "ServicesAtLocations" sl JOIN "DirectoryServices" s ON s."Id" = sl."ServiceId"
-                      JOIN "DirectoryLocations" l ON l."Id" = sl."LocationId" JOIN "Organisations" o ON o."Id" = s."OrganisationId"
+                const double KmPerDegree = 111.195;
+                var local = Infrastructure.ItalianTime.FromUtc(DateTime.UtcNow);
+                const string Near = """
+                    SELECT sl."Id" AS "Place", sl."ServiceId", sl."LocationId",
+                      ((l."Latitude" - @lat) * @kmLat) * ((l."Latitude" - @lat) * @kmLat) + ((l."Longitude" - @lon) * @kmLon) * ((l."Longitude" - @lon) * @kmLon) AS "Distance"
+                    FROM "ServicesAtLocations" sl JOIN "DirectoryServices" s ON s."Id" = sl."ServiceId" JOIN "DirectoryLocations" l ON l."Id" = sl."LocationId"
                     WHERE s."Status" IN ('Active', 'TemporarilyClosed')
                       AND l."Latitude" BETWEEN @minLat AND @maxLat AND l."Longitude" BETWEEN @minLon AND @maxLon
-                    ORDER BY s."Name" LIMIT 200
+                    """;
+                var codes = sqlite ? """group_concat(c."Code", ',')""" : """string_agg(c."Code", ',')""";
+                command.CommandText = $"""
+                    SELECT c."Id", c."Code", c."NameIt", c."NameEn" FROM "ServiceCategories" c ORDER BY c."Code";
+                    SELECT DISTINCT s."Languages" FROM "DirectoryServices" s;
+                    SELECT l."Id", l."Name" FROM "DirectoryLocations" l WHERE l."OrganisationId" IN (SELECT pp."OrganisationId" FROM "ProgrammePartners" pp) LIMIT 500;
+                    SELECT COUNT(*) FROM ({Near}) n WHERE n."Distance" <= @r2;
+                    SELECT n."ServiceId", s."Name", o."Name", s."Description", l."Name", l."Street", l."PostalCode", l."City", l."Latitude", l."Longitude", n."Distance",
+                      s."Status" = 'Active'
+                        AND NOT EXISTS (SELECT 1 FROM "Closure" x WHERE x."ServiceAtLocationId" = n."Place" AND x."From" <= @day AND @day <= x."To")
+                        AND EXISTS (SELECT 1 FROM "OpeningHours" h WHERE h."ServiceAtLocationId" = n."Place" AND h."Day" = @weekday AND h."Opens" <= @time AND @time < h."Closes"),
+                      s."AcceptsReferrals", s."IsFree", s."Languages",
+                      (SELECT {codes} FROM "DirectoryServiceCategories" dc JOIN "ServiceCategories" c ON c."Id" = dc."CategoriesId" WHERE dc."ServicesId" = n."ServiceId")
+                    FROM ({Near}) n JOIN "DirectoryServices" s ON s."Id" = n."ServiceId" JOIN "DirectoryLocations" l ON l."Id" = n."LocationId" JOIN "Organisations" o ON o."Id" = s."OrganisationId"
+                    WHERE n."Distance" <= @r2
+                    ORDER BY n."Distance", s."Name" LIMIT 20
                     """;
                 P("@minLat", box.MinLatitude);
                 P("@maxLat", box.MaxLatitude);
                 P("@minLon", box.MinLongitude);
                 P("@maxLon", box.MaxLongitude);
+                P("@lat", a.Latitude);
+                P("@lon", a.Longitude);
+                P("@kmLat", KmPerDegree);
+                P("@kmLon", KmPerDegree * Math.Cos(a.Latitude * Math.PI / 180));
+                P("@r2", a.RadiusKm * a.RadiusKm);
+                P("@day", DateOnly.FromDateTime(local));
+                P("@weekday", local.DayOfWeek.ToString());
+                P("@time", TimeOnly.FromDateTime(local));
                 break;
             case CeilingScenario.ReferralInbox:
                 // The page's two lists as it shows them: the fifty newest received by the viewer's

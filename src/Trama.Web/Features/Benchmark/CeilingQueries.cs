@@ -179,12 +179,13 @@ public static class CeilingQueries
                 // choices, how many services lie within the radius and the twenty nearest with
                 // their organisation, address, categories and whether they are open now. The box
                 // narrows by index, as on the page; the distance is measured on a plane, which is
-                // enough for a neighbourhood.
+                // enough for a neighbourhood. The twenty are picked before their details are read:
+                // sorting every place in the box with its details cost ten times as much at L.
                 var box = ServiceDirectory.Geo.Box(a.Latitude, a.Longitude, a.RadiusKm);
                 const double KmPerDegree = 111.195;
                 var local = Infrastructure.ItalianTime.FromUtc(DateTime.UtcNow);
                 const string Near = """
-                    SELECT sl."Id" AS "Place", sl."ServiceId", sl."LocationId",
+                    SELECT sl."Id" AS "Place", sl."ServiceId", sl."LocationId", s."Name",
                       ((l."Latitude" - @lat) * @kmLat) * ((l."Latitude" - @lat) * @kmLat) + ((l."Longitude" - @lon) * @kmLon) * ((l."Longitude" - @lon) * @kmLon) AS "Distance"
                     FROM "ServicesAtLocations" sl JOIN "DirectoryServices" s ON s."Id" = sl."ServiceId" JOIN "DirectoryLocations" l ON l."Id" = sl."LocationId"
                     WHERE s."Status" IN ('Active', 'TemporarilyClosed')
@@ -202,9 +203,9 @@ public static class CeilingQueries
                         AND EXISTS (SELECT 1 FROM "OpeningHours" h WHERE h."ServiceAtLocationId" = n."Place" AND h."Day" = @weekday AND h."Opens" <= @time AND @time < h."Closes"),
                       s."AcceptsReferrals", s."IsFree", s."Languages",
                       (SELECT {codes} FROM "DirectoryServiceCategories" dc JOIN "ServiceCategories" c ON c."Id" = dc."CategoriesId" WHERE dc."ServicesId" = n."ServiceId")
-                    FROM ({Near}) n JOIN "DirectoryServices" s ON s."Id" = n."ServiceId" JOIN "DirectoryLocations" l ON l."Id" = n."LocationId" JOIN "Organisations" o ON o."Id" = s."OrganisationId"
-                    WHERE n."Distance" <= @r2
-                    ORDER BY n."Distance", s."Name" LIMIT 20
+                    FROM (SELECT * FROM ({Near}) n0 WHERE n0."Distance" <= @r2 ORDER BY n0."Distance", n0."Name" LIMIT 20) n
+                      JOIN "DirectoryServices" s ON s."Id" = n."ServiceId" JOIN "DirectoryLocations" l ON l."Id" = n."LocationId" JOIN "Organisations" o ON o."Id" = s."OrganisationId"
+                    ORDER BY n."Distance", n."Name"
                     """;
                 P("@minLat", box.MinLatitude);
                 P("@maxLat", box.MaxLatitude);

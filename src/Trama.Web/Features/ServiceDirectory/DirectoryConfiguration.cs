@@ -27,6 +27,10 @@ internal sealed class DirectoryServiceConfiguration : IEntityTypeConfiguration<D
         // The guide's language list is the distinct values of this column on every request: read
         // from the index, not from a region's ten thousand descriptions.
         builder.HasIndex(s => s.Languages);
+
+        // A search near a point reads each place's service for its state and name: from this
+        // index, not from the service's whole row.
+        builder.HasIndex(s => new { s.Id, s.Status, s.Name });
     }
 }
 
@@ -44,7 +48,9 @@ internal sealed class DirectoryLocationConfiguration : IEntityTypeConfiguration<
         builder.Ignore(l => l.Address);
         builder.Property(l => l.Version).IsConcurrencyToken();
         builder.HasOne(l => l.Organisation).WithMany().HasForeignKey(l => l.OrganisationId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(l => new { l.Latitude, l.Longitude });
+        // The box of a search near a point, with what the search reads of each place in it, so
+        // that the box is answered from the index alone.
+        builder.HasIndex(l => new { l.Latitude, l.Longitude, l.Id, l.Name });
     }
 }
 
@@ -58,6 +64,9 @@ internal sealed class ServiceAtLocationConfiguration : IEntityTypeConfiguration<
         builder.HasMany(s => s.Hours).WithOne().HasForeignKey(h => h.ServiceAtLocationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.Closures).WithOne().HasForeignKey(c => c.ServiceAtLocationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(s => new { s.ServiceId, s.LocationId }).IsUnique();
+
+        // From a place to its services, read from the index alone in a search near a point.
+        builder.HasIndex(s => new { s.LocationId, s.ServiceId, s.Id });
     }
 }
 

@@ -52,28 +52,30 @@ public sealed class DirectorySearch(AppDbContext db, TimeProvider clock)
 
     public async Task<Result> FindAsync(Criteria criteria, CancellationToken cancellationToken = default)
     {
-        var services = db.DirectoryServices.AsNoTracking().Where(s => s.Status == ServiceStatus.Active || s.Status == ServiceStatus.TemporarilyClosed);
+        // Filtered through the join to each place's service, not a subquery per place: near a point
+        // at a region's scale the box holds two hundred places, and the join reads each one's
+        // service from an index that carries its state and name.
+        var places = db.ServicesAtLocations.AsNoTracking().Where(a => a.Service.Status == ServiceStatus.Active || a.Service.Status == ServiceStatus.TemporarilyClosed);
         if (!string.IsNullOrWhiteSpace(criteria.Text))
         {
             foreach (var word in DirectoryService.Fold(criteria.Text).Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(6))
             {
-                services = services.Where(s => s.SearchText.Contains(word));
+                places = places.Where(a => a.Service.SearchText.Contains(word));
             }
         }
 
         if (!string.IsNullOrEmpty(criteria.Category))
         {
-            services = services.Where(s => s.Categories.Any(c => c.Code == criteria.Category));
+            places = places.Where(a => a.Service.Categories.Any(c => c.Code == criteria.Category));
         }
 
         if (!string.IsNullOrEmpty(criteria.Language))
         {
             var code = "," + criteria.Language + ",";
-            services = services.Where(s => ("," + s.Languages + ",").Contains(code));
+            places = places.Where(a => ("," + a.Service.Languages + ",").Contains(code));
         }
 
         var now = LocalNow;
-        var places = db.ServicesAtLocations.AsNoTracking().Where(a => services.Any(s => s.Id == a.ServiceId));
         if (criteria.OpenNow)
         {
             places = places.Where(OpeningTimes.OpenAt(now));

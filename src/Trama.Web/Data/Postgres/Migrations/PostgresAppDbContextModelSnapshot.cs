@@ -1987,7 +1987,7 @@ namespace Trama.Web.Data.Postgres.Migrations
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("Latitude", "Longitude");
+                    b.HasIndex("Latitude", "Longitude", "Id", "Name");
 
                     b.ToTable("DirectoryLocations");
                 });
@@ -2083,6 +2083,8 @@ namespace Trama.Web.Data.Postgres.Migrations
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("Id", "Status", "Name");
+
                     b.ToTable("DirectoryServices");
                 });
 
@@ -2128,10 +2130,10 @@ namespace Trama.Web.Data.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LocationId");
-
                     b.HasIndex("ServiceId", "LocationId")
                         .IsUnique();
+
+                    b.HasIndex("LocationId", "ServiceId", "Id");
 
                     b.ToTable("ServicesAtLocations", (string)null);
                 });

@@ -1974,7 +1974,7 @@ namespace Trama.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId");
 
-                    b.HasIndex("Latitude", "Longitude");
+                    b.HasIndex("Latitude", "Longitude", "Id", "Name");
 
                     b.ToTable("DirectoryLocations");
                 });
@@ -2070,6 +2070,8 @@ namespace Trama.Web.Data.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId");
 
+                    b.HasIndex("Id", "Status", "Name");
+
                     b.ToTable("DirectoryServices");
                 });
 
@@ -2115,10 +2117,10 @@ namespace Trama.Web.Data.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("LocationId");
-
                     b.HasIndex("ServiceId", "LocationId")
                         .IsUnique();
+
+                    b.HasIndex("LocationId", "ServiceId", "Id");
 
                     b.ToTable("ServicesAtLocations", (string)null);
                 });

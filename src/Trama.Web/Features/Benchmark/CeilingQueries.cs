@@ -56,15 +56,13 @@ public static class CeilingQueries
                 // due first with their people, the viewer's organisations and colleagues. The page
                 // keeps all but the ten reviews in memory between saves; this reads every one.
                 const string Current = """m."StartsOn" <= @today AND (m."EndsOn" IS NULL OR m."EndsOn" >= @today)""";
+                const string InProgramme = """SELECT p."Id", p."PersonId", p."State", p."NextReviewDue" FROM "Projects" p WHERE p."ProgrammeId" = @programme""";
                 const string Caseload = $"""
-                    SELECT p."Id", p."PersonId", p."State", p."NextReviewDue" FROM "Projects" p
-                    WHERE p."ProgrammeId" = @programme AND p."Id" IN (SELECT m."ProjectId" FROM "CareTeamMembers" m WHERE m."UserId" = @user AND {Current})
+                    {InProgramme} AND p."Id" IN (SELECT m."ProjectId" FROM "CareTeamMembers" m WHERE m."UserId" = @user AND {Current})
                     UNION
-                    SELECT p."Id", p."PersonId", p."State", p."NextReviewDue" FROM "Projects" p
-                    WHERE p."ProgrammeId" = @programme AND p."PersonId" IN (SELECT x."Id" FROM "People" x WHERE x."UserId" = @user)
+                    {InProgramme} AND p."PersonId" IN (SELECT x."Id" FROM "People" x WHERE x."UserId" = @user)
                     UNION
-                    SELECT p."Id", p."PersonId", p."State", p."NextReviewDue" FROM "Projects" p
-                    WHERE p."ProgrammeId" = @programme AND p."MentalHealthCentreId" IN ({MyCentres})
+                    {InProgramme} AND p."MentalHealthCentreId" IN ({MyCentres})
                     """;
                 command.CommandText = $"""
                     SELECT pr."Name", pr."Summary", t."Name", t."Residents", pr."FunderName", pr."FunderMaxSharePercent", pr."StartsOn", pr."EndsOn"

@@ -5,7 +5,7 @@ using Trama.Benchmark.Dataset;
 // dotnet run -c Release --project bench/Trama.Benchmark -- [--scale S|M|L|M,L] [--seconds 10] [--users 1,8,32]
 //   [--postgres "<connection string to a server>"] [--no-sqlite] [--seed 2026] [--fresh] [--generate-only]
 //   [--report docs/PERFORMANCE.md | --no-report] [--explain "/path,/path": each page's SQL with its time, for profiling] [--user <who --explain signs in as>]
-//   [--only "<part of a scenario's name>"] [--app <a published Trama.Web.dll> (default: publish one, ReadyToRun)]
+//   [--only "<part of a scenario's name>[|<part of another's>]"] [--app <a published Trama.Web.dll> (default: publish one, ReadyToRun)]
 var options = Options.Parse(args);
 var root = Options.RepositoryRoot();
 var appDll = options.App ?? await PublishAsync(root);

@@ -92,7 +92,7 @@ public sealed partial record Run(Scale Scale, string Database, double StartupSec
         var results = new List<ScenarioResult>();
         var duration = TimeSpan.FromSeconds(options.Seconds);
         await ForgetSavedEntriesAsync(target);
-        var chosen = scenarios.Where(s => options.Only is null || s.Name.Contains(options.Only, StringComparison.OrdinalIgnoreCase)).ToList();
+        var chosen = scenarios.Where(s => options.Only is null || options.Only.Split('|').Any(part => s.Name.Contains(part, StringComparison.OrdinalIgnoreCase))).ToList();
         var pages = new List<(Scenario Scenario, int Users, Result Result)>();
         var warmUps = new List<WarmUp>();
         foreach (var scenario in chosen)

@@ -142,7 +142,25 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     /// What the saves inside the caller's open transaction changed, counted when it commits.
     internal HashSet<Type> ChangedInTransaction { get; } = [];
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => optionsBuilder.AddInterceptors(ChangeGenerationsOnCommit.Instance);
+    /// What every context of the app is configured with besides its engine.
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => options.AddInterceptors(ChangeGenerationsOnCommit.Instance);
+
+    // Pooled contexts come configured (their options may not change once pooled); one made with
+    // options of its own, as the backup and the benchmark's generator do, is configured here.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        if (optionsBuilder.Options.FindExtension<Microsoft.EntityFrameworkCore.Infrastructure.CoreOptionsExtension>()?.Interceptors?.Contains(ChangeGenerationsOnCommit.Instance) != true)
+        {
+            Configure(optionsBuilder);
+        }
+    }
+
+    /// A pooled context comes back for another request: what the last one held is not this one's.
+    internal void ForgetRequestState()
+    {
+        ReadsHeldForSave.Clear();
+        ChangedInTransaction.Clear();
+    }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();

@@ -47,8 +47,9 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
         var statement = StatementLike(handle, "\"p\".\"Summary\"", "FROM \"Programmes\"", "\"p\".\"Code\" = @");
         var (runs, prepared) = (sqlite3_stmt_status(statement, RunCount, 0), sqlite3_stmt_status(statement, PreparedAgainCount, 0));
 
-        // What the next request does with the connection: a new DbContext is given it.
-        await using var next = new SqliteAppDbContext(scope.ServiceProvider.GetRequiredService<DbContextOptions<SqliteAppDbContext>>());
+        // What the next request does with the connection: another DbContext from the pool is given it.
+        await using var next = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<SqliteAppDbContext>>().CreateDbContextAsync(Cancel);
+        next.Database.SetDbConnection(db.Database.GetDbConnection(), contextOwnsConnection: false);
         await ProgrammeSummary(next, code);
 
         Assert.Equal(runs + 1, sqlite3_stmt_status(statement, RunCount, 0));
@@ -94,7 +95,7 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
     [Fact]
     public void AConnectionGivenBackAtRest_IsLentAgain()
     {
-        using var connections = new SqliteConnections(app.Database.ConnectionString);
+        using var connections = new SqliteConnections(app.Database.ConnectionString, SqliteAppDbContext.DefineSqlFunctions);
         SqliteConnection? first;
         using (var lease = connections.Rent())
         {
@@ -110,11 +111,11 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
     [Fact]
     public void AConnectionGivenBackInsideATransaction_IsClosedInsteadOfLent()
     {
-        using var connections = new SqliteConnections(app.Database.ConnectionString);
+        using var connections = new SqliteConnections(app.Database.ConnectionString, SqliteAppDbContext.DefineSqlFunctions);
         SqliteConnection first;
         using (var lease = connections.Rent())
         {
-            first = lease.Connection!;
+            first = lease.Connection;
             using var begin = first.CreateCommand();
             begin.CommandText = "BEGIN";
             begin.ExecuteNonQuery();
@@ -128,31 +129,37 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
     [Fact]
     public void AConnectionClosedInsideATransaction_LeavesNoTransactionToTheNextOne()
     {
-        using var connections = new SqliteConnections(app.Database.ConnectionString);
+        using var connections = new SqliteConnections(app.Database.ConnectionString, SqliteAppDbContext.DefineSqlFunctions);
         using (var lease = connections.Rent())
         {
-            using var begin = lease.Connection!.CreateCommand();
+            using var begin = lease.Connection.CreateCommand();
             begin.CommandText = "BEGIN";
             begin.ExecuteNonQuery();
         }
 
         // Microsoft.Data.Sqlite pools the handles beneath: the next connection opened gets this one.
         using var next = connections.Rent();
-        Assert.NotEqual(0, SQLitePCL.raw.sqlite3_get_autocommit(next.Connection!.Handle));
+        Assert.NotEqual(0, SQLitePCL.raw.sqlite3_get_autocommit(next.Connection.Handle));
     }
 
     [Fact]
-    public void PastAsManyConnectionsAsAreKept_ALeaseHoldsNone_AndOneGivenBackIsLentAgain()
+    public void PastAsManyConnectionsAsAreKept_ALeaseHoldsASpareClosedOne_AndAKeptOneGivenBackIsLentAgain()
     {
-        using var connections = new SqliteConnections(app.Database.ConnectionString);
+        using var connections = new SqliteConnections(app.Database.ConnectionString, SqliteAppDbContext.DefineSqlFunctions);
         var leases = new List<SqliteConnections.Lease>();
-        while (leases.Count < 100 && connections.Rent() is { Connection: not null } lease)
+        SqliteConnections.Lease spare;
+        while ((spare = connections.Rent()).IsKept && leases.Count < 100)
         {
-            leases.Add(lease);
+            leases.Add(spare);
         }
 
-        Assert.InRange(leases.Count, 1, 99);
-        Assert.Null(connections.Rent().Connection);
+        using (spare)
+        {
+            Assert.InRange(leases.Count, 1, 99);
+            Assert.False(spare.IsKept);
+            Assert.Equal(System.Data.ConnectionState.Closed, spare.Connection.State);
+        }
+
         var back = leases[^1].Connection;
         leases[^1].Dispose();
         using var again = connections.Rent();

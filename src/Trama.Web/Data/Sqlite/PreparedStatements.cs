@@ -12,7 +12,7 @@ namespace Trama.Web.Data.Sqlite;
 /// under load at scale L, a project page of twelve queries spent a fifth of its busy time in
 /// sqlite3_prepare_v2. A request's scope takes one connection for its whole life
 /// (<see cref="Lease"/>), and a query run again on it reuses the statement prepared the first time.
-public sealed class SqliteConnections(string connectionString) : IDisposable
+public sealed class SqliteConnections(string connectionString, Action<SqliteConnection> prepare) : IDisposable
 {
     /// Connections kept open at most, lent or idle. Each keeps the statements of every page it has
     /// served (about 50 KB each), and a request holds its connection while it waits (on the audit's
@@ -22,6 +22,9 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
     private const int MostKept = 8;
 
     private readonly ConcurrentStack<PreparedSqliteConnection> idle = new();
+
+    /// Closed connections for the requests past the kept ones, each prepared once.
+    private readonly ConcurrentBag<SqliteConnection> spare = [];
     private int kept;
     private volatile bool disposed;
 
@@ -29,19 +32,26 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
     {
         if (idle.TryPop(out var connection))
         {
-            return new Lease(this, connection);
+            return new Lease(this, connection, connection);
         }
 
         if (Interlocked.Increment(ref kept) > MostKept)
         {
             Interlocked.Decrement(ref kept);
-            return new Lease(this, null);
+            if (!spare.TryTake(out var other))
+            {
+                other = new SqliteConnection(connectionString);
+                prepare(other);
+            }
+
+            return new Lease(this, null, other);
         }
 
         connection = new PreparedSqliteConnection(connectionString);
         try
         {
             connection.Open();
+            prepare(connection);
         }
         catch
         {
@@ -50,7 +60,7 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
             throw;
         }
 
-        return new Lease(this, connection);
+        return new Lease(this, connection, connection);
     }
 
     public void Dispose()
@@ -59,6 +69,11 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
         while (idle.TryPop(out var connection))
         {
             Close(connection);
+        }
+
+        while (spare.TryTake(out var other))
+        {
+            other.Dispose();
         }
     }
 
@@ -77,25 +92,48 @@ public sealed class SqliteConnections(string connectionString) : IDisposable
         }
     }
 
+    private void ReturnSpare(SqliteConnection connection)
+    {
+        if (disposed || connection.State != ConnectionState.Closed)
+        {
+            connection.Dispose();
+            return;
+        }
+
+        spare.Add(connection);
+    }
+
     private void Close(PreparedSqliteConnection connection)
     {
         connection.Dispose();
         Interlocked.Decrement(ref kept);
     }
 
-    /// An open connection held by one scope (a request) and given back when the scope ends, after
-    /// the scope's DbContext, which was made after it; or none, when as many as may be kept are lent.
-    public sealed class Lease(SqliteConnections owner, PreparedSqliteConnection? connection) : IDisposable
+    /// A connection held by one scope (a request) and given back when the scope ends, after the
+    /// scope's DbContext, which was made after it: a kept one, open, or when as many as may be kept
+    /// are lent, a spare one, which EF opens and closes for each query.
+    public sealed class Lease(SqliteConnections owner, PreparedSqliteConnection? kept, SqliteConnection connection) : IDisposable
     {
         private int returned;
 
-        public SqliteConnection? Connection => connection;
+        public SqliteConnection Connection => connection;
+
+        public bool IsKept => kept is not null;
 
         public void Dispose()
         {
-            if (connection is not null && Interlocked.Exchange(ref returned, 1) == 0)
+            if (Interlocked.Exchange(ref returned, 1) != 0)
             {
-                owner.Return(connection);
+                return;
+            }
+
+            if (kept is not null)
+            {
+                owner.Return(kept);
+            }
+            else
+            {
+                owner.ReturnSpare(connection);
             }
         }
     }

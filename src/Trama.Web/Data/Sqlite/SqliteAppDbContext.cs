@@ -1,9 +1,21 @@
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Trama.Web.Data.Sqlite;
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options)
+{
+    /// Defines on a connection the SQL functions that EF's queries may call (decimal arithmetic,
+    /// regexp). EF defines them on a connection it opens or is configured with, but not on one given
+    /// to a pooled context for a request (SetDbConnection): so each connection is shown once to a
+    /// context of its own, and keeps them while it lives, closed or open.
+    internal static void DefineSqlFunctions(SqliteConnection connection)
+    {
+        using var db = new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connection).Options);
+        _ = db.Database.GetDbConnection();
+    }
+}
 
 internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteAppDbContext>
 {

@@ -15,7 +15,11 @@ public static class DatabaseSetup
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
-                services.AddSingleton(_ => new SqliteConnections(options.ConnectionString, SqliteAppDbContext.DefineSqlFunctions));
+                services.AddSingleton(sp =>
+                {
+                    var pooled = sp.GetRequiredService<DbContextOptions<SqliteAppDbContext>>();
+                    return new SqliteConnections(options.ConnectionString, c => SqliteAppDbContext.DefineSqlFunctions(c, pooled));
+                });
                 services.AddScoped(sp => sp.GetRequiredService<SqliteConnections>().Rent());
                 services.AddPooledDbContextFactory<SqliteAppDbContext>(o => AppDbContext.Configure(o.UseSqlite(options.ConnectionString)).AddInterceptors(PreparedStatements.Instance));
                 services.AddScoped<AppDbContext>(sp =>

@@ -95,7 +95,7 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
     [Fact]
     public void AConnectionGivenBackAtRest_IsLentAgain()
     {
-        using var connections = new SqliteConnections(app.Database.ConnectionString, SqliteAppDbContext.DefineSqlFunctions);
+        using var connections = new SqliteConnections(app.Database.ConnectionString, c => SqliteAppDbContext.DefineSqlFunctions(c, app.Services.GetRequiredService<DbContextOptions<SqliteAppDbContext>>()));
         SqliteConnection? first;
         using (var lease = connections.Rent())
         {
@@ -111,7 +111,7 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
     [Fact]
     public void AConnectionGivenBackInsideATransaction_IsClosedInsteadOfLent()
     {
-        using var connections = new SqliteConnections(app.Database.ConnectionString, SqliteAppDbContext.DefineSqlFunctions);
+        using var connections = new SqliteConnections(app.Database.ConnectionString, c => SqliteAppDbContext.DefineSqlFunctions(c, app.Services.GetRequiredService<DbContextOptions<SqliteAppDbContext>>()));
         SqliteConnection first;
         using (var lease = connections.Rent())
         {
@@ -129,7 +129,7 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
     [Fact]
     public void AConnectionClosedInsideATransaction_LeavesNoTransactionToTheNextOne()
     {
-        using var connections = new SqliteConnections(app.Database.ConnectionString, SqliteAppDbContext.DefineSqlFunctions);
+        using var connections = new SqliteConnections(app.Database.ConnectionString, c => SqliteAppDbContext.DefineSqlFunctions(c, app.Services.GetRequiredService<DbContextOptions<SqliteAppDbContext>>()));
         using (var lease = connections.Rent())
         {
             using var begin = lease.Connection.CreateCommand();
@@ -145,7 +145,7 @@ public sealed class PreparedStatementsTests(TramaApp app) : IClassFixture<TramaA
     [Fact]
     public void PastAsManyConnectionsAsAreKept_ALeaseHoldsASpareClosedOne_AndAKeptOneGivenBackIsLentAgain()
     {
-        using var connections = new SqliteConnections(app.Database.ConnectionString, SqliteAppDbContext.DefineSqlFunctions);
+        using var connections = new SqliteConnections(app.Database.ConnectionString, c => SqliteAppDbContext.DefineSqlFunctions(c, app.Services.GetRequiredService<DbContextOptions<SqliteAppDbContext>>()));
         var leases = new List<SqliteConnections.Lease>();
         SqliteConnections.Lease spare;
         while ((spare = connections.Rent()).IsKept && leases.Count < 100)

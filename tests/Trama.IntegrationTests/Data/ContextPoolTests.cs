@@ -10,8 +10,6 @@ namespace Trama.IntegrationTests.Data;
 [Trait("Database", "Any")]
 public sealed class ContextPoolTests(TramaApp app) : IClassFixture<TramaApp>
 {
-    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
-
     [Fact]
     public async Task AContextBackFromThePool_HoldsNoneOfTheLastRequestsReadsOrChanges()
     {
